@@ -1,0 +1,44 @@
+# The workbook's commands. `make help` lists them; checker/tools/workbook does the work, and
+# checker/build.mk builds a lesson's checker and plot driver.
+WB := checker/tools/workbook
+COMMANDS := check plots watch test bench help clean deps
+# Lesson names (lesson3, lesson03) are arguments of the command before them, not targets.
+LESSON_ARGS := $(filter-out $(COMMANDS),$(MAKECMDGOALS))
+
+# An unknown lesson name is one line from make itself, before anything runs.
+ifneq ($(strip $(LESSON_ARGS)),)
+LESSON_ERROR := $(shell $(WB) resolve $(LESSON_ARGS) 2>&1 >/dev/null)
+ifneq ($(LESSON_ERROR),)
+$(error $(LESSON_ERROR))
+endif
+endif
+
+.DEFAULT_GOAL := help
+.PHONY: $(COMMANDS) $(LESSON_ARGS)
+
+check:
+	@$(WB) check $(LESSON_ARGS)
+
+plots:
+	@$(WB) plots $(LESSON_ARGS)
+
+watch:
+	@$(WB) watch $(LESSON_ARGS)
+
+deps:
+	@$(WB) deps --plots
+
+test:
+	@checker/tools/selftest
+
+bench:
+	@checker/tools/bench
+
+help:
+	@$(WB) help
+
+clean:
+	rm -rf build
+
+$(LESSON_ARGS):
+	@:

@@ -1,0 +1,138 @@
+/*
+ * check.h: what every lesson suite uses to compare a student's results with the oracle's.
+ *
+ * A suite declares its tests with WB_TEST, describes each call it makes with wb_call_of,
+ * and compares with wb_expect_* . A failed comparison ends the test with a message that
+ * names the call, its inputs, the expected value, what the student's code returned, the
+ * relative error, and, when the result equals a known wrong variant, that mistake's
+ * diagnosis and hint (see WB_MISTAKES). Passing checks print nothing.
+ */
+#ifndef WB_CHECK_H
+#define WB_CHECK_H
+
+#include <criterion/criterion.h>
+#include <gsl/gsl_rng.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "todo.h"
+
+/* ---- tests ------------------------------------------------------------------------- */
+
+void wb_test_begin(void);
+void wb_test_end(void);
+
+/*
+ * WB_TEST(suite, name, "what it checks") { body }
+ * The body runs in its own process (Criterion forks), with a fresh random stream seeded from
+ * the run's seed and the test's name. A test counts as passed only when its body ran to the
+ * end: wb_test_end() records the one passing assertion the runner looks for, so a student's
+ * function that ends the process early (exit, _exit) can never make a test pass.
+ */
+#define WB_TEST(suite, name, what)                                                    \
+    static void suite##_##name##_body(void);                                          \
+    Test(suite, name, .description = what) {                                          \
+        wb_test_begin();                                                              \
+        suite##_##name##_body();                                                      \
+        wb_test_end();                                                                \
+    }                                                                                 \
+    static void suite##_##name##_body(void)
+
+/* The random stream of the running test (mt19937). */
+gsl_rng *wb_rng(void);
+/* A uniform double in [lo, hi). */
+double wb_uniform(double lo, double hi);
+
+/* ---- the diagnosis table --------------------------------------------------------------- */
+
+/* A known wrong way to write a function: its stable id, what it is, and how to fix it. */
+typedef struct {
+    const char *id;
+    const char *function;
+    const char *what;
+    const char *hint;
+} wb_mistake;
+
+void wb_register_mistakes(const wb_mistake *table, size_t n);
+
+/* WB_MISTAKES(table): registers a suite's diagnosis table before its tests run. */
+#define WB_MISTAKES(table)                                                            \
+    __attribute__((constructor)) static void wb_register_table_##table(void) {             \
+        wb_register_mistakes(table, sizeof(table) / sizeof(table[0]));                \
+    }
+
+/* What a wrong variant returns for the current inputs (length = the compared length). */
+typedef struct {
+    const char *id;
+    const double *values;
+} wb_variant;
+
+/* WB_VARIANTS({"id", &value}, {"id2", array}) expands to (array, count). */
+#define WB_VARIANTS(...)                                                              \
+    (const wb_variant[]){__VA_ARGS__},                                                \
+        (sizeof((const wb_variant[]){__VA_ARGS__}) / sizeof(wb_variant))
+#define WB_NO_VARIANTS NULL, 0
+
+/* ---- calls and tolerances -------------------------------------------------------------- */
+
+/* The call being checked, as the student would write it, with its inputs. */
+typedef struct {
+    const char *function;
+    char text[768];
+} wb_call;
+
+wb_call wb_call_of(const char *function, const char *args_fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * |got - expected| <= rtol * |expected| + atol.  `why` says where a bound looser than the
+ * course's default (rtol 1e-9) comes from; it is printed with every failure.
+ */
+typedef struct {
+    double rtol;
+    double atol;
+    const char *why;
+} wb_tol;
+
+#define WB_TOL_DEFAULT ((wb_tol){1e-9, 1e-300, NULL})
+
+/* The default relative bound plus an absolute allowance, with the reason for it. */
+static inline wb_tol wb_tol_plus(double atol, const char *why)
+{
+    return (wb_tol){1e-9, atol, why};
+}
+
+/* An expected value with the provenance the student is shown ("gsl_deriv_central", ...). */
+typedef struct {
+    const double *values;
+    const char *source;
+} wb_expected;
+
+/* ---- comparisons ----------------------------------------------------------------------- */
+
+void wb_expect_vector(const wb_call *call, const char *name, const double *got,
+                      wb_expected expected, size_t n, wb_tol tol,
+                      const wb_variant *variants, size_t n_variants);
+
+void wb_expect_scalar(const wb_call *call, double got, double expected, const char *source,
+                      wb_tol tol, const wb_variant *variants, size_t n_variants);
+
+void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t expected,
+                     const wb_variant *variants, size_t n_variants);
+
+/* Ends the test with a message; mistake_id (or NULL) adds that mistake's diagnosis. */
+void wb_fail(const wb_call *call, const char *mistake_id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4), noreturn));
+
+/* ---- guarded buffers ------------------------------------------------------------------- */
+
+/*
+ * An array of n doubles for the student's code to write, poisoned with NaN and fenced on
+ * both sides. wb_expect_untouched_fences() fails the test, naming the index, when the code
+ * wrote outside [0, n). Buffers are released at the end of the test.
+ */
+double *wb_buffer(size_t n);
+double *wb_buffer_copy(const double *src, size_t n);
+void wb_expect_untouched_fences(const wb_call *call, const char *name, const double *buf);
+
+#endif

@@ -1,0 +1,339 @@
+/*
+ * runner.c: the checker's main. Runs the suite with Criterion (one process per test, so a
+ * crash or an endless loop costs only its own test), then prints a report a student can act
+ * on and writes one line per test to the results file that `make check`'s progress table,
+ * `make test` and the grader read.
+ *
+ * Everything here runs in the parent process: a test's verdict comes from Criterion's report
+ * of the child, never from anything the child prints.
+ *
+ * Environment: SEED (replay a run), WB_TIMEOUT (seconds per test, default 5), WB_RESULTS (the
+ * results file), WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"),
+ * NO_COLOR.
+ */
+#include "seed.h"
+
+#include <criterion/criterion.h>
+#include <criterion/hooks.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static unsigned long run_seed;
+
+unsigned long wb_run_seed(void) { return run_seed; }
+
+/* ---- what each test did ----------------------------------------------------------------- */
+
+typedef enum { PASSED, FAILED, CRASHED, TIMED_OUT, ENDED_EARLY } outcome;
+
+typedef struct {
+    const struct criterion_test *test;
+    outcome how;
+    int signal;
+    int exit_code;
+    char *message;
+} result;
+
+enum { MAX_TESTS = 512 };
+static result results[MAX_TESTS];
+static size_t n_results;
+
+static char *joined_failures(const struct criterion_test_stats *st)
+{
+    size_t len = 1;
+    for (const struct criterion_assert_stats *a = st->asserts; a; a = a->next)
+        if (!a->passed && a->message)
+            len += strlen(a->message) + 1;
+    char *s = calloc(len, 1);
+    if (!s)
+        return NULL;
+    for (const struct criterion_assert_stats *a = st->asserts; a; a = a->next)
+        if (!a->passed && a->message) {
+            strcat(s, a->message);
+            if (s[0] && s[strlen(s) - 1] != '\n')
+                strcat(s, "\n");
+        }
+    return s;
+}
+
+static result *slot_for(const struct criterion_test *t)
+{
+    for (size_t i = 0; i < n_results; i++)
+        if (results[i].test == t)
+            return &results[i];
+    if (n_results == MAX_TESTS)
+        return NULL;
+    results[n_results].test = t;
+    return &results[n_results++];
+}
+
+static outcome judge(const struct criterion_test_stats *st)
+{
+    if (st->timed_out)
+        return TIMED_OUT;
+    if (st->crashed || st->signal)
+        return CRASHED;
+    if (st->test_status == CR_STATUS_FAILED && st->failed_asserts > 0)
+        return FAILED;
+    /* Passing needs the completion assertion of wb_test_end(): a body that ended the
+       process early (exit, _exit, ...) has no assertions, or a non-zero exit code. */
+    if (st->test_status == CR_STATUS_PASSED && st->passed_asserts > 0 && st->exit_code == 0)
+        return PASSED;
+    return ENDED_EARLY;
+}
+
+ReportHook(POST_TEST)(struct criterion_test_stats *st)
+{
+    result *r = slot_for(st->test);
+    if (!r)
+        return;
+    r->how = judge(st);
+    r->signal = st->signal;
+    r->exit_code = st->exit_code;
+    free(r->message);
+    r->message = joined_failures(st);
+}
+
+ReportHook(TEST_CRASH)(struct criterion_test_stats *st)
+{
+    result *r = slot_for(st->test);
+    if (!r)
+        return;
+    r->how = CRASHED;
+    r->signal = st->signal;
+}
+
+/* ---- explaining a failure that is not a failed comparison ------------------------------- */
+
+static const char *signal_story(int sig)
+{
+    switch (sig) {
+    case SIGSEGV:
+        return "segmentation fault: the code read or wrote memory it does not own "
+               "(past the end of an array, or through a NULL or uninitialised pointer)";
+    case SIGBUS:
+        return "bus error: a misaligned or invalid memory access";
+    case SIGFPE:
+        return "arithmetic exception: an integer division by zero";
+    case SIGABRT:
+        return "aborted: a failed assert(), or the C library or a sanitizer found "
+               "corrupted memory (see the report printed above)";
+    case SIGILL:
+        return "illegal instruction: often undefined behaviour caught by the sanitizer";
+    case SIGKILL:
+        return "killed: it used too much memory or time";
+    default:
+        return "killed by a signal";
+    }
+}
+
+static void describe(const result *r, char *buf, size_t size)
+{
+    switch (r->how) {
+    case CRASHED:
+        snprintf(buf, size, "crash      the test crashed with signal %d (%s).\n", r->signal,
+                 signal_story(r->signal));
+        break;
+    case TIMED_OUT:
+        snprintf(buf, size,
+                 "timeout    the test did not finish within %.0f s: an endless loop, or a "
+                 "loop whose stopping condition is never met?\n",
+                 criterion_options.timeout);
+        break;
+    case ENDED_EARLY:
+        snprintf(buf, size,
+                 "ended      the process ended (exit code %d) before the test's checks ran: "
+                 "the code called exit() or _exit(), or returned from the process another way. "
+                 "Functions in a lesson must return to their caller.\n",
+                 r->exit_code);
+        break;
+    default:
+        snprintf(buf, size, "%s", r->message ? r->message : "");
+    }
+}
+
+/* ---- the report --------------------------------------------------------------------------- */
+
+static bool use_color(void)
+{
+    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+    return isatty(STDOUT_FILENO) && !(nc && nc[0]) && !(term && strcmp(term, "dumb") == 0);
+}
+
+static int by_source_line(const void *a, const void *b)
+{
+    const result *x = a, *y = b;
+    int c = strcmp(x->test->category, y->test->category);
+    if (c)
+        return c;
+    unsigned lx = x->test->data->line_, ly = y->test->data->line_;
+    return (lx > ly) - (lx < ly);
+}
+
+static void print_indented(const char *text)
+{
+    const char *line = text;
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        printf("        %.*s\n", (int)len, line);
+        line += len + (end ? 1 : 0);
+    }
+}
+
+static const char *title_of(const struct criterion_test *t)
+{
+    return t->data->description && t->data->description[0] ? t->data->description : t->name;
+}
+
+static void print_report(void)
+{
+    bool color = use_color();
+    const char *ok = color ? "\033[32mPASS\033[0m" : "PASS";
+    const char *bad = color ? "\033[31mFAIL\033[0m" : "FAIL";
+    const char *replay = getenv("WB_REPLAY");
+    size_t passed = 0;
+    char why[2048];
+    for (size_t i = 0; i < n_results; i++) {
+        const result *r = &results[i];
+        printf("  %s  %s\n", r->how == PASSED ? ok : bad, title_of(r->test));
+        if (r->how == PASSED) {
+            passed++;
+            continue;
+        }
+        describe(r, why, sizeof why);
+        print_indented(why);
+        printf("        replay     SEED=%lu %s\n", run_seed, replay ? replay : "");
+    }
+    printf("  %zu of %zu tests pass.\n", passed, n_results);
+}
+
+/* One line per test: name, PASS|FAIL, kind, title, message with \n, \t and \\ escaped. */
+static void write_escaped(FILE *f, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '\n')
+            fputs("\\n", f);
+        else if (*s == '\t')
+            fputs("\\t", f);
+        else if (*s == '\\')
+            fputs("\\\\", f);
+        else
+            fputc(*s, f);
+    }
+}
+
+static const char *kind_name(outcome how)
+{
+    static const char *names[] = {"ok", "assert", "crash", "timeout", "ended"};
+    return names[how];
+}
+
+/* Written to a temporary file and renamed, so a reader never sees half a results file. */
+static int write_results(const char *path)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        fprintf(stderr, "checker: cannot write %s: %s\n", tmp, strerror(errno));
+        return -1;
+    }
+    char why[2048];
+    for (size_t i = 0; i < n_results; i++) {
+        const result *r = &results[i];
+        describe(r, why, sizeof why);
+        fprintf(f, "%s::%s\t%s\t%s\t", r->test->category, r->test->name,
+                r->how == PASSED ? "PASS" : "FAIL", kind_name(r->how));
+        write_escaped(f, title_of(r->test));
+        fputc('\t', f);
+        if (r->how != PASSED)
+            write_escaped(f, why);
+        fputc('\n', f);
+    }
+    if (fclose(f) != 0 || rename(tmp, path) != 0) {
+        fprintf(stderr, "checker: cannot write %s: %s\n", path, strerror(errno));
+        remove(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- main ----------------------------------------------------------------------------------- */
+
+/* Criterion 2.4.1 ignores its global timeout (the option and --timeout alike), while a test's
+   own timeout works: so every test gets its own. */
+static void set_timeouts_in(struct criterion_ordered_set *tests, double seconds)
+{
+    struct criterion_test *t;
+    FOREACH_SET(t, tests) {
+        t->data->timeout = seconds;
+    }
+}
+
+static void set_timeouts(struct criterion_test_set *set, double seconds)
+{
+    struct criterion_suite_set *suite;
+    FOREACH_SET(suite, set->suites) {
+        set_timeouts_in(suite->tests, seconds);
+    }
+}
+
+static int parse_seed(const char *text, unsigned long *seed)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(text, &end, 10);
+    if (errno || end == text || *end || text[0] == '-')
+        return -1;
+    *seed = v;
+    return 0;
+}
+
+int main(int argc, char *argv[])
+{
+    const char *seed_text = getenv("SEED");
+    if (seed_text && seed_text[0]) {
+        if (parse_seed(seed_text, &run_seed) != 0) {
+            fprintf(stderr, "SEED must be a non-negative whole number, not '%s'.\n", seed_text);
+            return 2;
+        }
+    } else {
+        run_seed = ((unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16)) % 1000000007UL;
+    }
+
+    struct criterion_test_set *tests = criterion_initialize();
+    /* Criterion's own report is replaced by ours. (Its quiet level would also silence the
+       tests' stderr, where sanitizer reports and a student's debug prints go.) */
+    static struct criterion_logger silent;
+    criterion_options.logger = &silent;
+    const char *timeout = getenv("WB_TIMEOUT");
+    criterion_options.timeout = timeout && atof(timeout) > 0 ? atof(timeout) : 5.0;
+    if (!criterion_handle_args(argc, argv, true)) {
+        criterion_finalize(tests);
+        return 2;
+    }
+    set_timeouts(tests, criterion_options.timeout);
+    criterion_run_all_tests(tests);
+
+    /* The results point into the test set: report before criterion_finalize frees it. */
+    qsort(results, n_results, sizeof *results, by_source_line);
+    print_report();
+    const char *path = getenv("WB_RESULTS");
+    int status = path && path[0] && write_results(path) != 0 ? 2 : 0;
+    size_t passed = 0;
+    for (size_t i = 0; i < n_results; i++) {
+        passed += results[i].how == PASSED;
+        free(results[i].message);
+    }
+    criterion_finalize(tests);
+    if (status == 0 && !(n_results > 0 && passed == n_results))
+        status = 1;
+    return status;
+}

@@ -1,0 +1,335 @@
+/*
+ * Lesson 2 suite: gradient descent steps.
+ * Expected values: the course notes' worked examples (seed 002's camelback table, seed 004's
+ * x^2 steps), gsl_deriv_central for the camelback's gradient, gsl_multimin (vector_bfgs2) for
+ * minimisers, and the checker's own descent in long double for trajectories.
+ */
+#include "check.h"
+#include "gradient_descent.h"
+#include "oracle.h"
+
+#include <math.h>
+#include <string.h>
+
+static const wb_mistake mistakes[] = {
+    {"gradient_added", "gd_step",
+     "This is gradient ascent: the code adds lr * grad, which climbs uphill.",
+     "The gradient points to where f grows fastest; descent moves the other way: x - lr * grad."},
+    {"descent_for_ascent", "ga_step",
+     "This is gradient descent: the code subtracts lr * grad, which goes downhill.",
+     "Ascent climbs along the gradient: x + lr * grad."},
+    {"sequential_update", "camelback_step",
+     "The second coordinate's gradient was computed with the already-updated first coordinate.",
+     "Take the whole gradient at the old point first (camelback_grad into a local array), then "
+     "update both coordinates."},
+    {"off_by_one", "gd_run",
+     "The step count is off by one.",
+     "Count updates, not gradient evaluations: if the tolerance is met at x_k, k updates were "
+     "made. The trajectory then holds k + 1 points."},
+    {"tolerance_ignored", "gd_run",
+     "The run always takes max_steps steps: it never stops when ||grad|| <= tol.",
+     "Before each update, compute the Euclidean norm of the gradient and return the step count "
+     "as soon as it is <= tol."},
+};
+WB_MISTAKES(mistakes)
+
+static void format_vector(char *out, size_t size, const double *v, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
+}
+
+/* ---- single steps -------------------------------------------------------------------------- */
+
+/* x -/+ lr * grad in long double. */
+static void reference_step(const double *x, const double *g, size_t n, double lr, double sign,
+                           double *out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = (double)((long double)x[i] + sign * (long double)lr * g[i]);
+}
+
+WB_TEST(lesson02, gd_step_worked, "gd_step on f(x) = x^2: 2 -> 1.96 and -3 -> -2.4, as in the notes")
+{
+    const double x0[] = {2.0, -3.0}, lr[] = {0.01, 0.1}, want[] = {1.96, -2.4};
+    for (int k = 0; k < 2; k++) {
+        double g = 2.0 * x0[k], uphill = x0[k] + lr[k] * g;
+        wb_call call = wb_call_of("gd_step", "x = {%g}, grad = {%g}, n = 1, lr = %g", x0[k], g, lr[k]);
+        double *x = wb_buffer_copy(&x0[k], 1);
+        gd_step(x, &g, 1, lr[k]);
+        wb_expect_untouched_fences(&call, "x", x);
+        wb_expect_scalar(&call, x[0], want[k], "the course notes, seed 004", WB_TOL_DEFAULT,
+                         WB_VARIANTS({"gradient_added", &uphill}));
+    }
+}
+
+/* Checks one in-place step (descent sign -1, ascent +1) on random vectors. */
+static void check_random_steps(const char *name, void (*step)(double *, const double *, size_t, double),
+                               double sign, const char *wrong_sign)
+{
+    for (int trial = 0; trial < 20; trial++) {
+        size_t n = 1 + (size_t)trial % 6;
+        double x0[6], g[6], want[6], wrong[6], lr = pow(10.0, -wb_uniform(0, 3));
+        for (size_t i = 0; i < n; i++) {
+            x0[i] = wb_uniform(-5, 5);
+            g[i] = wb_uniform(-5, 5);
+        }
+        reference_step(x0, g, n, lr, sign, want);
+        reference_step(x0, g, n, lr, -sign, wrong);
+        char xs[200], gs[200];
+        format_vector(xs, sizeof xs, x0, n);
+        format_vector(gs, sizeof gs, g, n);
+        wb_call call = wb_call_of(name, "x = {%s}, grad = {%s}, n = %zu, lr = %g", xs, gs, n, lr);
+        double *x = wb_buffer_copy(x0, n);
+        const double *grad = wb_buffer_copy(g, n);
+        step(x, grad, n, lr);
+        wb_expect_untouched_fences(&call, "x", x);
+        wb_expect_vector(&call, "x", x, (wb_expected){want, "the update in long double"}, n,
+                         WB_TOL_DEFAULT, WB_VARIANTS({wrong_sign, wrong}));
+    }
+}
+
+WB_TEST(lesson02, gd_step_random, "gd_step on random vectors of 1 to 6 coordinates")
+{
+    check_random_steps("gd_step", gd_step, -1.0, "gradient_added");
+}
+
+WB_TEST(lesson02, ga_step_random, "ga_step on random vectors of 1 to 6 coordinates")
+{
+    check_random_steps("ga_step", ga_step, +1.0, "descent_for_ascent");
+}
+
+/* ---- the camelback ------------------------------------------------------------------------- */
+
+static const double THETA0[2] = {-0.5, 0.5}, RHO = 0.01;
+
+WB_TEST(lesson02, camelback_worked, "camelback at the notes' theta0 = (-0.5, 0.5) and theta1")
+{
+    const double points[2][2] = {{-0.5, 0.5}, {-0.474875, 0.525}};
+    const char *notes[2] = {"the notes' formula in long double; the notes print J(theta0) = -0.12604",
+                            "the notes' formula in long double; the notes print -0.24906 because "
+                            "they round theta1 to (-0.4748, 0.525) first"};
+    for (int k = 0; k < 2; k++) {
+        wb_call call = wb_call_of("camelback", "theta = {%g, %g}", points[k][0], points[k][1]);
+        const double *theta = wb_buffer_copy(points[k], 2);
+        wb_expect_scalar(&call, camelback(theta), oracle_camelback(points[k]), notes[k],
+                         WB_TOL_DEFAULT, WB_NO_VARIANTS);
+    }
+}
+
+WB_TEST(lesson02, camelback_random, "camelback on random points of [-2, 2] x [-1, 1]")
+{
+    for (int trial = 0; trial < 30; trial++) {
+        double p[2] = {wb_uniform(-2, 2), wb_uniform(-1, 1)};
+        wb_call call = wb_call_of("camelback", "theta = {%.17g, %.17g}", p[0], p[1]);
+        const double *theta = wb_buffer_copy(p, 2);
+        wb_expect_scalar(&call, camelback(theta), oracle_camelback(p),
+                         "the notes' formula in long double",
+                         wb_tol_plus(1e-14, "plus 1e-14: J can be 0 where its terms cancel"),
+                         WB_NO_VARIANTS);
+    }
+}
+
+/* Checks camelback_grad at p against gsl_deriv_central on the camelback. */
+static void check_camelback_grad(const double p[2], const char *source)
+{
+    double want[2], err[2];
+    oracle_camelback_grad(p, want, err);
+    wb_call call = wb_call_of("camelback_grad", "theta = {%.17g, %.17g}, grad", p[0], p[1]);
+    const double *theta = wb_buffer_copy(p, 2);
+    double *grad = wb_buffer(2);
+    camelback_grad(theta, grad);
+    wb_expect_untouched_fences(&call, "grad", grad);
+    wb_expect_vector(&call, "grad", grad, (wb_expected){want, source}, 2,
+                     wb_tol_plus(4.0 * fmax(err[0], err[1]),
+                                 "plus 4 times gsl_deriv_central's error estimate"),
+                     WB_NO_VARIANTS);
+}
+
+WB_TEST(lesson02, camelback_grad_worked, "camelback_grad at theta0 is (-2.5125, -2.5), as in the notes")
+{
+    check_camelback_grad(THETA0, "gsl_deriv_central; the notes print (-2.5125, -2.5)");
+}
+
+WB_TEST(lesson02, camelback_grad_random, "camelback_grad on random points")
+{
+    for (int trial = 0; trial < 30; trial++) {
+        double p[2] = {wb_uniform(-2, 2), wb_uniform(-1, 1)};
+        check_camelback_grad(p, "gsl_deriv_central on the camelback");
+    }
+}
+
+/* Checks one camelback_step from p: the notes' update, and the sequential variant. */
+static void check_camelback_step(const double p[2], double lr, const char *source)
+{
+    double g[2], err[2], want[2], sequential[2];
+    oracle_camelback_grad(p, g, err);
+    want[0] = p[0] - lr * g[0];
+    want[1] = p[1] - lr * g[1];
+    /* the mistake: t2's gradient taken at (new t1, old t2), which adds (new t1 - old t1) */
+    sequential[0] = want[0];
+    sequential[1] = p[1] - lr * (g[1] + (want[0] - p[0]));
+    wb_call call = wb_call_of("camelback_step", "theta = {%.17g, %.17g}, lr = %g", p[0], p[1], lr);
+    double *theta = wb_buffer_copy(p, 2);
+    camelback_step(theta, lr);
+    wb_expect_untouched_fences(&call, "theta", theta);
+    wb_expect_vector(&call, "theta", theta, (wb_expected){want, source}, 2,
+                     wb_tol_plus(4.0 * lr * fmax(err[0], err[1]) + 1e-15,
+                                 "plus lr times 4 gsl_deriv_central error estimates"),
+                     WB_VARIANTS({"sequential_update", sequential}));
+}
+
+WB_TEST(lesson02, camelback_step_worked, "camelback_step from theta0 with rho = 0.01: the notes' two steps")
+{
+    double theta1[2] = {-0.474875, 0.525};
+    check_camelback_step(THETA0, RHO, "theta1 = theta0 - 0.01 grad J(theta0) = (-0.474875, 0.525); "
+                                      "the notes print (-0.4748, 0.525)");
+    check_camelback_step(theta1, RHO, "theta2 = theta1 - 0.01 grad J(theta1) with gsl_deriv_central; "
+                                      "the notes print (-0.4506, 0.5486)");
+}
+
+WB_TEST(lesson02, camelback_step_random, "camelback_step from random points")
+{
+    for (int trial = 0; trial < 20; trial++) {
+        double p[2] = {wb_uniform(-2, 2), wb_uniform(-1, 1)};
+        check_camelback_step(p, pow(10.0, -wb_uniform(1, 3)), "theta - lr grad J(theta), gradient by "
+                                                              "gsl_deriv_central");
+    }
+}
+
+/* ---- whole runs ------------------------------------------------------------------------------ */
+
+static double x_squared(const double *x, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return x[0] * x[0];
+}
+
+static void x_squared_grad(const double *x, size_t n, void *p, double *g)
+{
+    (void)n, (void)p;
+    g[0] = 2.0 * x[0];
+}
+
+/* Runs the student's gd_run with fenced buffers; returns the steps, fills x and traj. */
+static size_t run_student(const wb_call *call, const wb_objective *obj, double *x, size_t n,
+                          double lr, size_t max_steps, double tol, double **traj_out)
+{
+    double *traj = wb_buffer((max_steps + 1) * n), *grad = wb_buffer(n);
+    size_t steps = gd_run(obj, x, n, lr, max_steps, tol, grad, traj);
+    wb_expect_untouched_fences(call, "trajectory", traj);
+    wb_expect_untouched_fences(call, "grad", grad);
+    wb_expect_untouched_fences(call, "x", x);
+    *traj_out = traj;
+    return steps;
+}
+
+/*
+ * On f(x) = x^2 from x0 = 1 with lr = 0.25 every iterate is a power of two, x_k = 2^-k, so the
+ * step at which ||grad|| = 2^(1-k) first reaches tol is exact in binary: no rounding can move it.
+ */
+WB_TEST(lesson02, gd_run_counts, "gd_run stops as soon as ||grad|| <= tol and counts its updates")
+{
+    const wb_objective obj = {x_squared, x_squared_grad, NULL};
+    const struct {
+        double x0, tol;
+        size_t max_steps, steps;
+    } cases[] = {
+        {1.0, 0x1p-9, 50, 10}, /* ||g|| = 2^(1-k) <= 2^-9 first at k = 10 */
+        {1.0, 2.0, 50, 0},     /* the start already meets the tolerance */
+        {1.0, 0x1p-9, 4, 4},   /* the budget runs out first */
+        {1.0, 0x1p-9, 0, 0},   /* no budget at all */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        wb_call call = wb_call_of("gd_run", "f(x) = x^2, x = {%g}, n = 1, lr = 0.25, max_steps = %zu, "
+                                            "tol = %g", cases[c].x0, cases[c].max_steps, cases[c].tol);
+        double *x = wb_buffer_copy(&cases[c].x0, 1), *traj;
+        size_t steps = run_student(&call, &obj, x, 1, 0.25, cases[c].max_steps, cases[c].tol, &traj);
+        double plus = (double)cases[c].steps + 1, minus = (double)cases[c].steps - 1,
+               all = (double)cases[c].max_steps;
+        wb_expect_count(&call, "the returned number of steps", steps, cases[c].steps,
+                        WB_VARIANTS({"tolerance_ignored", &all}, {"off_by_one", &plus},
+                                    {"off_by_one", &minus}));
+        double want = ldexp(1.0, -(int)cases[c].steps);
+        wb_expect_scalar(&call, x[0], want, "x_steps = 2^-steps", WB_TOL_DEFAULT, WB_NO_VARIANTS);
+        wb_expect_scalar(&call, traj[0], cases[c].x0, "trajectory row 0 is the starting point",
+                         WB_TOL_DEFAULT, WB_NO_VARIANTS);
+    }
+}
+
+WB_TEST(lesson02, gd_run_trajectory, "gd_run records x_0 ... x_steps on random quadratics")
+{
+    for (int trial = 0; trial < 8; trial++) {
+        size_t n = 1 + (size_t)trial % 4, max_steps = 25;
+        oracle_quadratic q = oracle_quadratic_random(wb_rng(), n, 0.5, 2.0);
+        wb_objective obj = {oracle_quadratic_value, oracle_quadratic_grad, &q};
+        double x0[4], lr = 0.3, want[26 * 4];
+        for (size_t i = 0; i < n; i++)
+            x0[i] = wb_uniform(-3, 3);
+        size_t want_steps = oracle_gd_run(&obj, x0, n, lr, max_steps, 0.0, want);
+        char xs[200];
+        format_vector(xs, sizeof xs, x0, n);
+        wb_call call = wb_call_of("gd_run", "f = 1/2 x'Ax - b'x (random, curvatures in [0.5, 2]), "
+                                            "x = {%s}, n = %zu, lr = %g, max_steps = %zu, tol = 0",
+                                  xs, n, lr, max_steps);
+        double *x = wb_buffer_copy(x0, n), *traj;
+        size_t steps = run_student(&call, &obj, x, n, lr, max_steps, 0.0, &traj);
+        double plus = (double)want_steps + 1, minus = (double)want_steps - 1;
+        wb_expect_count(&call, "the returned number of steps", steps, want_steps,
+                        WB_VARIANTS({"off_by_one", &plus}, {"off_by_one", &minus}));
+        wb_expect_vector(&call, "trajectory", traj,
+                         (wb_expected){want, "the checker's descent in long double"},
+                         (want_steps + 1) * n,
+                         wb_tol_plus(1e-12, "plus 1e-12: 25 roundings of the update"),
+                         WB_NO_VARIANTS);
+    }
+}
+
+WB_TEST(lesson02, gd_run_converges, "gd_run reaches the minimiser that gsl_multimin finds")
+{
+    for (int trial = 0; trial < 8; trial++) {
+        size_t n = 1 + (size_t)trial % 4;
+        oracle_quadratic q = oracle_quadratic_random(wb_rng(), n, 0.5, 2.0);
+        wb_objective obj = {oracle_quadratic_value, oracle_quadratic_grad, &q};
+        double x0[4], xmin[4], tol = 1e-10;
+        for (size_t i = 0; i < n; i++)
+            x0[i] = wb_uniform(-3, 3);
+        cr_assert(oracle_minimize(&obj, x0, n, xmin) == 0, "checker: gsl_multimin did not converge");
+        char xs[200];
+        format_vector(xs, sizeof xs, x0, n);
+        wb_call call = wb_call_of("gd_run", "f = 1/2 x'Ax - b'x (random, curvatures in [0.5, 2]), "
+                                            "x = {%s}, n = %zu, lr = 0.5, max_steps = 2000, tol = 1e-10",
+                                  xs, n);
+        double *x = wb_buffer_copy(x0, n), *traj;
+        run_student(&call, &obj, x, n, 0.5, 2000, tol, &traj);
+        wb_expect_vector(&call, "x", x, (wb_expected){xmin, "gsl_multimin, vector_bfgs2"}, n,
+                         wb_tol_plus(1e-8, "plus 1e-8: ||grad|| <= 1e-10 puts x within "
+                                           "1e-10 / 0.5 of the minimiser"),
+                         WB_NO_VARIANTS);
+    }
+}
+
+/* With lr > 2/L the component along A's top eigenvector grows by |1 - lr L| > 1 every step. */
+WB_TEST(lesson02, gd_run_diverges, "gd_run with lr > 2/L moves away from the minimum")
+{
+    oracle_quadratic q = oracle_quadratic_random(wb_rng(), 2, 0.5, 2.0);
+    wb_objective obj = {oracle_quadratic_value, oracle_quadratic_grad, &q};
+    double L = oracle_quadratic_curvature(&q), lr = 2.2 / L, x0[2] = {1.0, -1.0}, xmin[2];
+    double want[31 * 2];
+    cr_assert(oracle_minimize(&obj, x0, 2, xmin) == 0, "checker: gsl_multimin did not converge");
+    oracle_gd_run(&obj, x0, 2, lr, 30, 1e-12, want);
+    wb_call call = wb_call_of("gd_run", "f = 1/2 x'Ax - b'x with largest curvature L = %.6g, "
+                                        "x = {1, -1}, n = 2, lr = 2.2/L = %.6g, max_steps = 30, "
+                                        "tol = 1e-12", L, lr);
+    double *x = wb_buffer_copy(x0, 2), *traj;
+    size_t steps = run_student(&call, &obj, x, 2, lr, 30, 1e-12, &traj);
+    wb_expect_count(&call, "the returned number of steps", steps, 30, WB_NO_VARIANTS);
+    wb_expect_vector(&call, "x", x, (wb_expected){&want[30 * 2], "the checker's descent in long double"},
+                     2, wb_tol_plus(1e-9, "plus 1e-9: rounding grows with the iterates"),
+                     WB_NO_VARIANTS);
+    double d0 = hypot(x0[0] - xmin[0], x0[1] - xmin[1]), d = hypot(x[0] - xmin[0], x[1] - xmin[1]);
+    if (!(d > 10.0 * d0))
+        wb_fail(&call, NULL, "expected   the distance to the minimum to grow more than tenfold "
+                             "(from %.3g), got %.3g", d0, d);
+}

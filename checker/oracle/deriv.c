@@ -1,0 +1,103 @@
+/* deriv.c: derivatives by gsl_deriv_central and difference quotients in long double. */
+#include "oracle.h"
+
+#include <float.h>
+#include <gsl/gsl_deriv.h>
+#include <math.h>
+
+static double initial_step(double x) { return 1e-3 * fmax(1.0, fabs(x)); }
+
+typedef struct {
+    wb_scalar_fn f;
+    void *params;
+} scalar_closure;
+
+static double call_scalar(double x, void *p)
+{
+    const scalar_closure *c = p;
+    return c->f(x, c->params);
+}
+
+oracle_estimate oracle_derivative(wb_scalar_fn f, void *params, double x)
+{
+    scalar_closure c = {f, params};
+    gsl_function F = {call_scalar, &c};
+    oracle_estimate e;
+    gsl_deriv_central(&F, x, initial_step(x), &e.value, &e.abserr);
+    return e;
+}
+
+/* f along coordinate i, the others held at x: the partial derivative's one-variable view. */
+typedef struct {
+    wb_vector_fn f;
+    void *params;
+    const double *x;
+    size_t n, i;
+} partial_closure;
+
+static double along_coordinate(double t, void *p)
+{
+    const partial_closure *c = p;
+    double y[16];
+    for (size_t k = 0; k < c->n; k++)
+        y[k] = c->x[k];
+    y[c->i] = t;
+    return c->f(y, c->n, c->params);
+}
+
+oracle_estimate oracle_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i)
+{
+    partial_closure c = {f, params, x, n, i};
+    gsl_function F = {along_coordinate, &c};
+    oracle_estimate e;
+    gsl_deriv_central(&F, x[i], initial_step(x[i]), &e.value, &e.abserr);
+    return e;
+}
+
+/* df/dx_i as a function of coordinate j: the inner derivative of a second partial. */
+typedef struct {
+    wb_vector_fn f;
+    void *params;
+    const double *x;
+    size_t n, i, j;
+} second_closure;
+
+static double partial_along(double t, void *p)
+{
+    const second_closure *c = p;
+    double y[16];
+    for (size_t k = 0; k < c->n; k++)
+        y[k] = c->x[k];
+    y[c->j] = t;
+    return oracle_partial(c->f, c->params, y, c->n, c->i).value;
+}
+
+double oracle_second_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i,
+                             size_t j)
+{
+    second_closure c = {f, params, x, n, i, j};
+    gsl_function F = {partial_along, &c};
+    double value, abserr;
+    gsl_deriv_central(&F, x[j], initial_step(x[j]), &value, &abserr);
+    return value;
+}
+
+double oracle_forward_difference(wb_scalar_fn f, void *params, double x, double h)
+{
+    long double up = f(x + h, params), here = f(x, params);
+    return (double)((up - here) / (long double)h);
+}
+
+double oracle_central_difference(wb_scalar_fn f, void *params, double x, double h)
+{
+    long double up = f(x + h, params), down = f(x - h, params);
+    return (double)((up - down) / (2.0L * (long double)h));
+}
+
+double oracle_difference_roundoff(wb_scalar_fn f, void *params, double x, double h)
+{
+    double scale = fmax(fmax(fabs(f(x + h, params)), fabs(f(x - h, params))), fabs(f(x, params)));
+    return 4.0 * DBL_EPSILON * scale / h;
+}
+
+double oracle_central_step(double x) { return cbrt(DBL_EPSILON) * fmax(1.0, fabs(x)); }

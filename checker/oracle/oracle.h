@@ -1,0 +1,76 @@
+/*
+ * oracle.h: the checker's own answers, computed with GSL, or where GSL has no routine with an
+ * independent implementation in long double. Nothing here calls or copies solution code.
+ * The plot drivers use the same functions for the reference curves.
+ */
+#ifndef WB_ORACLE_H
+#define WB_ORACLE_H
+
+#include <gsl/gsl_rng.h>
+#include <stddef.h>
+
+#include "workbook.h"
+
+/* ---- derivatives (lesson 1) ----------------------------------------------------------- */
+
+/* A numerical result with GSL's estimate of its absolute error. */
+typedef struct {
+    double value;
+    double abserr;
+} oracle_estimate;
+
+/* f'(x) by gsl_deriv_central (5-point rule, step chosen from an initial 1e-3*max(1,|x|)). */
+oracle_estimate oracle_derivative(wb_scalar_fn f, void *params, double x);
+
+/* df/dx_i at x by gsl_deriv_central on the i-th coordinate. */
+oracle_estimate oracle_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i);
+
+/* d/dx_j (df/dx_i): nested gsl_deriv_central. */
+double oracle_second_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i,
+                             size_t j);
+
+/* The difference quotients, with f evaluated in double and the quotient in long double:
+   forward (f(x+h) - f(x)) / h, central (f(x+h) - f(x-h)) / (2h). */
+double oracle_forward_difference(wb_scalar_fn f, void *params, double x, double h);
+double oracle_central_difference(wb_scalar_fn f, void *params, double x, double h);
+
+/* An error bound for a difference quotient computed in double: each f value carries a
+   rounding error of about eps*|f|, and the quotient divides it by the step. */
+double oracle_difference_roundoff(wb_scalar_fn f, void *params, double x, double h);
+
+/* The step that balances truncation (h^2) against round-off (eps/h): cbrt(eps)*max(1,|x|). */
+double oracle_central_step(double x);
+
+/* ---- gradient descent (lesson 2) -------------------------------------------------------- */
+
+/* The six-hump camelback J(t) = (4 - 2.1 t1^2 + t1^4/3) t1^2 + t1 t2 + (-4 + 4 t2^2) t2^2. */
+double oracle_camelback(const double theta[2]);
+double oracle_camelback_fn(const double *x, size_t n, void *params);
+/* Its gradient by gsl_deriv_central, component by component. */
+void oracle_camelback_grad(const double theta[2], double grad[2], double abserr[2]);
+
+/* A convex quadratic f(x) = 1/2 x'Ax - b'x with A symmetric positive definite (row-major). */
+typedef struct {
+    size_t n;
+    double A[16];
+    double b[4];
+} oracle_quadratic;
+
+/* A random quadratic of dimension n <= 4 whose curvatures (eigenvalues of A) lie in
+   [lo, hi]; A = Q diag(lambda) Q' with Q from a QR factorisation (gsl_linalg_QR). */
+oracle_quadratic oracle_quadratic_random(gsl_rng *rng, size_t n, double lo, double hi);
+double oracle_quadratic_value(const double *x, size_t n, void *q);
+void oracle_quadratic_grad(const double *x, size_t n, void *q, double *grad);
+/* The largest eigenvalue of A (gsl_eigen_symm): gradient descent diverges for lr > 2/L. */
+double oracle_quadratic_curvature(const oracle_quadratic *q);
+
+/* The minimiser by gsl_multimin (vector_bfgs2), started at x0; returns GSL's status. */
+int oracle_minimize(const wb_objective *obj, const double *x0, size_t n, double *xmin);
+
+/* Gradient descent as specified in lesson 2, in long double:
+   for k = 0 .. max_steps-1: g = grad(x_k); stop if ||g|| <= tol; x_{k+1} = x_k - lr*g.
+   Writes the points x_0..x_steps into traj (rows of n) and returns steps. */
+size_t oracle_gd_run(const wb_objective *obj, const double *x0, size_t n, double lr,
+                     size_t max_steps, double tol, double *traj);
+
+#endif

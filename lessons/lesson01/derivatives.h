@@ -1,0 +1,56 @@
+/*
+ * Lesson 1: derivatives and partial derivatives (미분, 편미분).
+ *
+ * The same header is used by your file, the reference solution, the checker and the plots.
+ * Do not change it: write your code in derivatives.c.
+ */
+#ifndef LESSON01_DERIVATIVES_H
+#define LESSON01_DERIVATIVES_H
+
+#include <stddef.h>
+
+#include "workbook.h"
+
+/* The forward difference (f(x + h) - f(x)) / h: an estimate of f'(x) with error O(h). */
+double derivative_forward(wb_scalar_fn f, void *params, double x, double h);
+
+/* The central difference (f(x + h) - f(x - h)) / (2h): an estimate of f'(x) with error O(h^2). */
+double derivative_central(wb_scalar_fn f, void *params, double x, double h);
+
+/*
+ * A good step h for derivative_central at x. The truncation error grows like h^2 and the
+ * round-off error like eps/h (eps = DBL_EPSILON); they balance near h = cbrt(eps) * max(1, |x|).
+ */
+double central_difference_step(double x);
+
+/*
+ * The gradient of f at x[0..n-1] by central differences with step h, written into grad[0..n-1]:
+ * grad[i] = (f(x + h e_i) - f(x - h e_i)) / (2h).
+ * x is changed during the call (one coordinate at a time) and must be exactly as it was when
+ * the function returns.
+ */
+void gradient_central(wb_vector_fn f, void *params, double *x, size_t n, double h, double *grad);
+
+/* f(x, y) = x y^2 + x^2 y:  grad = (f_x, f_y) = (y^2 + 2xy, 2xy + x^2). */
+void grad_xy2_plus_x2y(double x, double y, double grad[2]);
+
+/* f(x, y) = ln(x^2 + 2xy - y^2), defined where x^2 + 2xy - y^2 > 0:  grad = (f_x, f_y). */
+void grad_log_quadratic(double x, double y, double grad[2]);
+
+/* f(x, y, z) = xy + yz + zx at v = (x, y, z):  grad = (f_x, f_y, f_z). */
+void grad_xy_yz_zx(const double v[3], double grad[3]);
+
+/* f(x, y) = x^3 + 2xy^3:  the Hessian [[f_xx, f_xy], [f_yx, f_yy]], row-major in H[0..3]. */
+void hessian_x3_plus_2xy3(double x, double y, double H[4]);
+
+/* The chain rule: d/dt sin(t^2). */
+double d_sin_t_squared(double t);
+
+/*
+ * The gradient check: how far an analytic gradient is from a numerical one,
+ * max_i |a_i - n_i| / max(|a_i| + |n_i|, GRADCHECK_TINY).  0 when they agree exactly.
+ */
+#define GRADCHECK_TINY 1e-12
+double gradcheck_rel_error(const double *analytic, const double *numeric, size_t n);
+
+#endif

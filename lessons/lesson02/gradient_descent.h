@@ -1,0 +1,47 @@
+/*
+ * Lesson 2: gradient descent steps (경사하강법).
+ *
+ * The same header is used by your file, the reference solution, the checker and the plots.
+ * Do not change it: write your code in gradient_descent.c.
+ */
+#ifndef LESSON02_GRADIENT_DESCENT_H
+#define LESSON02_GRADIENT_DESCENT_H
+
+#include <stddef.h>
+
+#include "workbook.h"
+
+/* One step of gradient descent, in place: x <- x - lr * grad (n coordinates). */
+void gd_step(double *x, const double *grad, size_t n, double lr);
+
+/* One step of gradient ascent, in place: x <- x + lr * grad. */
+void ga_step(double *x, const double *grad, size_t n, double lr);
+
+/*
+ * The six-hump camelback function (낙타 등 함수) of the course notes, at theta = (t1, t2):
+ * J = (4 - 2.1 t1^2 + t1^4 / 3) t1^2 + t1 t2 + (-4 + 4 t2^2) t2^2.
+ */
+double camelback(const double theta[2]);
+
+/* Its gradient: (2 t1^5 - 8.4 t1^3 + 8 t1 + t2,  16 t2^3 - 8 t2 + t1), into grad[0..1]. */
+void camelback_grad(const double theta[2], double grad[2]);
+
+/*
+ * One gradient-descent step on the camelback, in place: theta <- theta - lr * grad J(theta).
+ * Both components of the gradient are taken at the old theta.
+ */
+void camelback_step(double theta[2], double lr);
+
+/*
+ * Gradient descent from x (n coordinates) on obj, written back into x:
+ *   for k = 0, 1, ..., max_steps - 1:
+ *       g = grad f(x_k);  stop if ||g|| <= tol (the Euclidean norm);  x_{k+1} = x_k - lr * g
+ * Returns the number of steps taken (updates made), so 0 when x already satisfies the
+ * tolerance and max_steps when the tolerance was never met.
+ * grad is scratch space for n doubles. trajectory receives the points x_0, x_1, ..., one row
+ * of n per point: it has room for (max_steps + 1) rows, and rows 0 .. steps are written.
+ */
+size_t gd_run(const wb_objective *obj, double *x, size_t n, double lr, size_t max_steps,
+              double tol, double *grad, double *trajectory);
+
+#endif

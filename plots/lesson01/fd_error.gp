@@ -1,0 +1,21 @@
+# The error of the forward and central differences of exp at x = 1 against the step h.
+# Right of the dip, truncation dominates (slopes 1 and 2); left of it, round-off (slope -1).
+set title "Error of finite differences for d/dx exp(x) at x = 1".note
+set xlabel "step h"
+set ylabel "|estimate - e|"
+set logscale xy
+set format x "10^{%L}"
+set format y "10^{%L}"
+set xrange [1e-16:1]
+set yrange [1e-12:10]
+set key bottom right
+set arrow 1 from ref_h, graph 0 to ref_h, graph 1 nohead lc rgb '#999999' dt 3
+set label 1 "cbrt(eps)" at ref_h, graph 0.95 right offset -0.5,0 tc rgb '#666666'
+if (your_h == your_h) {
+    set arrow 2 from your_h, graph 0 to your_h, graph 0.85 nohead lc rgb '#006d2c' dt 2 lw 2
+    set label 2 "your central\\_difference\\_step(1)" at your_h, graph 0.82 right offset -0.5,0 tc rgb '#006d2c'
+}
+plot datadir.'/fd_error.dat' using 1:2 with lines ls 1 title 'forward (reference)', \
+     ''                      using 1:3 with lines ls 2 title 'central (reference)', \
+     ''                      using 1:4 with linespoints ls 11 title yours.' (forward)', \
+     ''                      using 1:5 with linespoints ls 12 title yours.' (central)'

@@ -1,0 +1,27 @@
+# Gradient descent on the six-hump camelback from the notes' theta0 = (-0.5, 0.5), for a learning
+# rate that is too small, a good one and one too large: contours of J with the trajectories.
+set contour base
+set cntrparam levels discrete -1.0, -0.8, -0.6, -0.4, -0.2, 0, 0.25, 0.5, 1, 1.5, 2, 3, 4, 6
+unset surface
+set view map
+set table datadir.'/contours.dat'
+splot datadir.'/grid.dat' using 1:2:3 with lines
+unset table
+unset contour
+
+if (term ne 'dumb') { set terminal pngcairo size 1500,500 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+set multiplot layout 1,3 title "Gradient descent on the six-hump camelback, 60 steps from {/Symbol q}_0 = (-0.5, 0.5)".note
+set size ratio -1
+set xrange [-1.2:0.6]
+set yrange [-0.2:1.0]
+set xlabel "{/Symbol q}_1"
+set ylabel "{/Symbol q}_2"
+set key bmargin center horizontal nobox font ",10"
+do for [k=1:3] {
+    set title sprintf("lr = %g (%s)", value(sprintf('camel_lr_%d', k)), value(sprintf('camel_name_%d', k)))
+    plot datadir.'/contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
+         sprintf('%s/camel_ref_%d.dat', datadir, k) using 1:2 with lines ls 1 title 'reference', \
+         sprintf('%s/camel_yours_%d.dat', datadir, k) using 1:2 with linespoints ls 11 title yours, \
+         '+' using (-0.5):(0.5) every ::0::0 with points pt 7 ps 1.2 lc rgb '#000000' title '{/Symbol q}_0'
+}
+unset multiplot
