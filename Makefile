@@ -29,7 +29,7 @@ deps:
 	@$(WB) deps --plots
 
 test:
-	@checker/tools/selftest
+	@checker/tools/selftest $(LESSON_ARGS)
 
 bench:
 	@checker/tools/bench

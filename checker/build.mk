@@ -6,12 +6,13 @@
 # The checker core and oracle are compiled once per flavor into a library; a lesson's suite once
 # per flavor; the student's file whenever it changes. That keeps `make check` quick.
 
-include build/config.mk
+BUILD ?= build
+include $(BUILD)/config.mk
 
 CC ?= cc
 FLAVOR ?= plain
-CORE := build/core/$(FLAVOR)
-SUITE := build/suite/$(FLAVOR)
+CORE := $(BUILD)/core/$(FLAVOR)
+SUITE := $(BUILD)/suite/$(FLAVOR)
 
 STD := -std=c17 -D_DEFAULT_SOURCE
 PROJECT_WARNINGS := -Wall -Wextra -Wpedantic -Werror
@@ -27,11 +28,16 @@ LIBS := $(CRITERION_LIBS) $(GSL_LIBS) -lm
 # exit() and friends called by the student's code fail the test instead (core/exit_guard.c).
 WRAP := -Wl,--wrap=exit,--wrap=_exit,--wrap=_Exit,--wrap=quick_exit
 
-CORE_SRC := $(wildcard checker/core/*.c checker/oracle/*.c)
-CORE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(CORE_SRC))
-PLOT_OBJ := $(CORE)/oracle/deriv.o $(CORE)/oracle/descent.o $(CORE)/core/todo.o $(CORE)/plots/driver.o
+# libwbcheck.a: the checker core (runner, comparisons, guards); liboracle.a: the oracle and the
+# stub record, which the plot drivers use too.
+CORE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(filter-out checker/core/todo.c,$(wildcard checker/core/*.c)))
+ORACLE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(wildcard checker/oracle/*.c) checker/core/todo.c)
 
 $(CORE)/libwbcheck.a: $(CORE_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(CORE)/liboracle.a: $(ORACLE_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
@@ -51,14 +57,14 @@ $(OUT)/lesson.o: $(SRC) lessons/lesson$(LESSON)/$(FILE).h lessons/workbook.h
 	@mkdir -p $(@D)
 	@$(CC) $(STD) $(OPT) $(STUDENT_WARNINGS) $(INCLUDES) -c $< -o $@
 
-$(OUT)/check: $(SUITE)/lesson$(LESSON).o $(OUT)/lesson.o $(CORE)/libwbcheck.a
+$(OUT)/check: $(SUITE)/lesson$(LESSON).o $(OUT)/lesson.o $(CORE)/libwbcheck.a $(CORE)/liboracle.a
 	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(LIBS) $(WRAP)
 
 $(OUT)/plot.o: plots/lesson$(LESSON)/data.c
 	@mkdir -p $(@D)
 	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) -Iplots $(GSL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(OUT)/plotdata: $(OUT)/plot.o $(OUT)/lesson.o $(PLOT_OBJ)
+$(OUT)/plotdata: $(OUT)/plot.o $(OUT)/lesson.o $(CORE)/plots/driver.o $(CORE)/liboracle.a
 	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(GSL_LIBS) -lm
 
--include $(CORE_OBJ:.o=.d) $(CORE)/plots/driver.d $(SUITE)/lesson$(LESSON).d $(OUT)/plot.d
+-include $(CORE_OBJ:.o=.d) $(ORACLE_OBJ:.o=.d) $(CORE)/plots/driver.d $(SUITE)/lesson$(LESSON).d $(OUT)/plot.d

@@ -265,6 +265,30 @@ void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t e
     fail_with(&m);
 }
 
+void wb_expect_interval(const wb_call *call, const char *what, double got, double lo, double hi,
+                        const char *how, double alpha, const wb_variant_range *variants,
+                        size_t n_variants)
+{
+    if (!wb_todo_reached(call->function) && got >= lo && got <= hi)
+        return;
+    char b[40];
+    message m = {.len = 0};
+    say_call(&m, call);
+    say(&m, "expected   %s in [%.6g, %.6g]\n", what, lo, hi);
+    say(&m, "           (%s; correct code fails this with probability %.0e)\n", how, alpha);
+    if (wb_todo_reached(call->function))
+        fail_with(&m);
+    say(&m, "got        %s\n", show(got, b));
+    if (isnan(got) || isinf(got))
+        say_error_at(&m, what, 1, 0, got, lo, WB_TOL_DEFAULT);
+    for (size_t k = 0; k < n_variants; k++)
+        if (got >= variants[k].lo && got <= variants[k].hi) {
+            say_mistake(&m, variants[k].id);
+            break;
+        }
+    fail_with(&m);
+}
+
 void wb_fail(const wb_call *call, const char *mistake_id, const char *fmt, ...)
 {
     message m = {.len = 0};

@@ -120,6 +120,20 @@ void wb_expect_scalar(const wb_call *call, double got, double expected, const ch
 void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t expected,
                      const wb_variant *variants, size_t n_variants);
 
+/*
+ * A statistic that must fall in [lo, hi]: for tests of random functions. `how` says where the
+ * bounds come from and alpha is the false-alarm rate (the chance that correct code fails);
+ * both are printed with a failure. A variant matches when it falls in its own [lo, hi].
+ */
+typedef struct {
+    const char *id;
+    double lo, hi;
+} wb_variant_range;
+
+void wb_expect_interval(const wb_call *call, const char *what, double got, double lo, double hi,
+                        const char *how, double alpha, const wb_variant_range *variants,
+                        size_t n_variants);
+
 /* Ends the test with a message; mistake_id (or NULL) adds that mistake's diagnosis. */
 void wb_fail(const wb_call *call, const char *mistake_id, const char *fmt, ...)
     __attribute__((format(printf, 3, 4), noreturn));
