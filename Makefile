@@ -1,7 +1,7 @@
 # The workbook's commands. `make help` lists them; checker/tools/workbook does the work, and
 # checker/build.mk builds a lesson's checker and plot driver.
 WB := checker/tools/workbook
-COMMANDS := check plots watch test bench help clean deps
+COMMANDS := check plots watch test bench help clean deps stubs
 # Lesson names (lesson3, lesson03) are arguments of the command before them, not targets.
 LESSON_ARGS := $(filter-out $(COMMANDS),$(MAKECMDGOALS))
 
@@ -33,6 +33,9 @@ test:
 
 bench:
 	@checker/tools/bench
+
+stubs:
+	@$(WB) stubs $(LESSON_ARGS)
 
 help:
 	@$(WB) help

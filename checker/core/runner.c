@@ -26,7 +26,13 @@
 
 static unsigned long run_seed;
 
-unsigned long wb_run_seed(void) { return run_seed; }
+/* The tests run in freshly executed processes (BoxFort re-executes the binary), which do not
+   share the runner's memory: the runner hands its seed down in WB_RUN_SEED. */
+unsigned long wb_run_seed(void)
+{
+    const char *inherited = getenv("WB_RUN_SEED");
+    return inherited ? strtoul(inherited, NULL, 10) : run_seed;
+}
 
 /* ---- what each test did ----------------------------------------------------------------- */
 
@@ -307,6 +313,10 @@ int main(int argc, char *argv[])
     } else {
         run_seed = ((unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16)) % 1000000007UL;
     }
+
+    char seed_text_out[32];
+    snprintf(seed_text_out, sizeof seed_text_out, "%lu", run_seed);
+    setenv("WB_RUN_SEED", seed_text_out, 1);
 
     struct criterion_test_set *tests = criterion_initialize();
     /* Criterion's own report is replaced by ours. (Its quiet level would also silence the

@@ -106,6 +106,22 @@ double oracle_quadratic_curvature(const oracle_quadratic *q)
     return gsl_vector_max(&E.vector);
 }
 
+double oracle_quadratic_top_direction(const oracle_quadratic *q, double *v)
+{
+    size_t n = q->n;
+    double a[16], ev[4], vecs[16];
+    memcpy(a, q->A, n * n * sizeof *a);
+    gsl_matrix_view A = gsl_matrix_view_array(a, n, n), V = gsl_matrix_view_array(vecs, n, n);
+    gsl_vector_view E = gsl_vector_view_array(ev, n);
+    gsl_eigen_symmv_workspace *w = gsl_eigen_symmv_alloc(n);
+    gsl_eigen_symmv(&A.matrix, &E.vector, &V.matrix, w);
+    gsl_eigen_symmv_free(w);
+    size_t top = gsl_vector_max_index(&E.vector);
+    for (size_t i = 0; i < n; i++)
+        v[i] = gsl_matrix_get(&V.matrix, i, top);
+    return ev[top];
+}
+
 /* ---- gsl_multimin ------------------------------------------------------------------------------ */
 
 static double mm_f(const gsl_vector *v, void *p)

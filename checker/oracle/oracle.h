@@ -25,7 +25,10 @@ oracle_estimate oracle_derivative(wb_scalar_fn f, void *params, double x);
 /* df/dx_i at x by gsl_deriv_central on the i-th coordinate. */
 oracle_estimate oracle_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i);
 
-/* d/dx_j (df/dx_i): nested gsl_deriv_central. */
+/* d/dx_j (df/dx_i): gsl_deriv_central along x_j of a fixed-step central difference along x_i
+   (h = 1e-4 max(1, |x_i|), in long double). A fixed inner step keeps the inner derivative a
+   smooth function of x_j, which gsl_deriv_central's adaptive inner step would not; the inner
+   truncation error is h^2/6 times a third derivative (zero for cubics). */
 double oracle_second_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i,
                              size_t j);
 
@@ -63,6 +66,8 @@ double oracle_quadratic_value(const double *x, size_t n, void *q);
 void oracle_quadratic_grad(const double *x, size_t n, void *q, double *grad);
 /* The largest eigenvalue of A (gsl_eigen_symm): gradient descent diverges for lr > 2/L. */
 double oracle_quadratic_curvature(const oracle_quadratic *q);
+/* The same with its unit eigenvector v (gsl_eigen_symmv). */
+double oracle_quadratic_top_direction(const oracle_quadratic *q, double *v);
 
 /* The minimiser by gsl_multimin (vector_bfgs2), started at x0; returns GSL's status. */
 int oracle_minimize(const wb_objective *obj, const double *x0, size_t n, double *xmin);
