@@ -25,10 +25,11 @@ oracle_estimate oracle_derivative(wb_scalar_fn f, void *params, double x);
 /* df/dx_i at x by gsl_deriv_central on the i-th coordinate. */
 oracle_estimate oracle_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i);
 
-/* d/dx_j (df/dx_i): gsl_deriv_central along x_j of a fixed-step central difference along x_i
-   (h = 1e-4 max(1, |x_i|), in long double). A fixed inner step keeps the inner derivative a
-   smooth function of x_j, which gsl_deriv_central's adaptive inner step would not; the inner
-   truncation error is h^2/6 times a third derivative (zero for cubics). */
+/* d/dx_j (df/dx_i): gsl_deriv_central along x_j of a fixed-step derivative along x_i: central
+   differences with h = 1e-2 max(1, |x_i|) and h/2, combined by Richardson extrapolation, in long
+   double. A fixed inner step keeps the inner derivative a smooth function of x_j (an adaptive one
+   would not); its error is O(h^4) (zero for polynomials of degree up to 4) plus a rounding of
+   about eps |f| / h. */
 double oracle_second_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i,
                              size_t j);
 
