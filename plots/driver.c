@@ -43,18 +43,22 @@ static void append_escaped(char *out, size_t size, const char *text)
 void plot_finish(const char *dir, FILE *labels)
 {
     FILE *missing = plot_open(dir, "missing.txt");
-    char names[512] = "";
+    char names[512] = "", plain[512] = "";
     for (size_t i = 0; i < wb_todo_count(); i++) {
         fprintf(missing, "%s is not written yet, so your curves that need it are missing.\n",
                 wb_todo_at(i));
         append_escaped(names, sizeof names, i ? ", " : "");
         append_escaped(names, sizeof names, wb_todo_at(i));
+        if (strlen(plain) + strlen(wb_todo_at(i)) + 3 < sizeof plain)
+            strcat(strcat(plain, i ? ", " : ""), wb_todo_at(i));
     }
     fprintf(labels, "yours = 'yours'\n");
-    if (names[0])
+    if (names[0]) {
         fprintf(labels, "missing_note = 'Not written yet: %s (your curves are missing)'\n", names);
-    else
-        fprintf(labels, "missing_note = ''\n");
+        fprintf(labels, "missing_note_plain = 'Not written yet: %s (your curves are missing)'\n", plain);
+    } else {
+        fprintf(labels, "missing_note = ''\nmissing_note_plain = ''\n");
+    }
     fclose(missing);
     fclose(labels);
 }

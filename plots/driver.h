@@ -1,7 +1,8 @@
 /*
  * driver.h: what every lesson's plot driver shares. A driver writes its data files into a
- * folder, then plot_finish() writes labels.gp (read by plots/common.gp) and missing.txt (shown
- * by `make plots`), naming the student's functions that are still stubs.
+ * folder, then plot_finish() writes labels.gp (read by plots/common.gp: missing_note for the
+ * PNGs, missing_note_plain for the terminal) and missing.txt (shown by `make plots`), naming
+ * the student's functions that are still stubs.
  */
 #ifndef WB_PLOT_DRIVER_H
 #define WB_PLOT_DRIVER_H

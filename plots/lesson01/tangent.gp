@@ -1,5 +1,5 @@
 # f(x) = x cos(pi x) and its tangent at x0, the slope from derivative_central.
-set title sprintf("f(x) = x cos({/Symbol p}x) and its tangent at x_0 = %g", x0).note
+set title sprintf("f(x) = x cos(πx) and its tangent at x_0 = %g", x0).note
 set xlabel "x"
 set ylabel "f(x)"
 set xrange [-1:2]

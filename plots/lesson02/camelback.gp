@@ -10,18 +10,18 @@ unset table
 unset contour
 
 if (term ne 'dumb') { set terminal pngcairo size 1500,500 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 1,3 title "Gradient descent on the six-hump camelback, 60 steps from {/Symbol q}_0 = (-0.5, 0.5)".note
+set multiplot layout 1,3 title "Gradient descent on the six-hump camelback, 60 steps from θ_0 = (-0.5, 0.5)".note
 set size ratio -1
 set xrange [-1.2:0.6]
 set yrange [-0.2:1.0]
-set xlabel "{/Symbol q}_1"
-set ylabel "{/Symbol q}_2"
+set xlabel "θ_1"
+set ylabel "θ_2"
 set key bmargin center horizontal nobox font ",10"
 do for [k=1:3] {
     set title sprintf("lr = %g (%s)", value(sprintf('camel_lr_%d', k)), value(sprintf('camel_name_%d', k)))
     plot datadir.'/contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
          sprintf('%s/camel_ref_%d.dat', datadir, k) using 1:2 with lines ls 1 title 'reference', \
          sprintf('%s/camel_yours_%d.dat', datadir, k) using 1:2 with linespoints ls 11 title yours, \
-         '+' using (-0.5):(0.5) every ::0::0 with points pt 7 ps 1.2 lc rgb '#000000' title '{/Symbol q}_0'
+         '+' using (-0.5):(0.5) every ::0::0 with points pt 7 ps 1.2 lc rgb '#000000' title 'θ_0'
 }
 unset multiplot
