@@ -1,0 +1,47 @@
+/* preprocessing_oracle.c: the checker's answers for lesson 5 (see preprocessing_oracle.h). */
+#include "preprocessing_oracle.h"
+
+#include <gsl/gsl_statistics_double.h>
+
+void oracle_standardize_fit(const double *X, size_t rows, size_t cols, double *mean, double *std)
+{
+    for (size_t j = 0; j < cols; j++) {
+        mean[j] = gsl_stats_mean(X + j, cols, rows);
+        std[j] = gsl_stats_sd_with_fixed_mean(X + j, cols, rows, mean[j]);
+    }
+}
+
+void oracle_sample_std(const double *X, size_t rows, size_t cols, const double *mean, double *std)
+{
+    for (size_t j = 0; j < cols; j++)
+        std[j] = gsl_stats_sd_m(X + j, cols, rows, mean[j]);
+}
+
+void oracle_standardize_apply(const double *X, size_t rows, size_t cols, const double *mean,
+                              const double *std, double *Z)
+{
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < cols; j++) {
+            long double s = std[j] == 0.0 ? 1.0L : (long double)std[j];
+            Z[i * cols + j] = (double)(((long double)X[i * cols + j] - mean[j]) / s);
+        }
+}
+
+void oracle_minmax_fit(const double *X, size_t rows, size_t cols, double *min, double *max)
+{
+    for (size_t j = 0; j < cols; j++)
+        gsl_stats_minmax(&min[j], &max[j], X + j, cols, rows);
+}
+
+void oracle_minmax_apply(const double *X, size_t rows, size_t cols, const double *min,
+                         const double *max, double lo, double hi, double *Z)
+{
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < cols; j++) {
+            long double range = (long double)max[j] - min[j];
+            if (range == 0.0L)
+                range = 1.0L;
+            long double t = ((long double)X[i * cols + j] - min[j]) / range;
+            Z[i * cols + j] = (double)((long double)lo + ((long double)hi - lo) * t);
+        }
+}

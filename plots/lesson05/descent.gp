@@ -1,0 +1,41 @@
+# Gradient descent on the least-squares loss of the class on two features (mean texture, mean
+# radius), from w = 0 with lr = 1/L. Raw, the inputs are all positive and of different sizes: the
+# loss is a long narrow valley and descent crawls along it. Standardized, the contours are nearly
+# round and the same number of steps reaches the minimum. Contours: the loss's excess over its
+# minimum as a fraction of the excess at w = 0 (1, 1/4, 1/16, ...).
+set contour base
+set cntrparam levels discrete 1, 0.25, 0.0625, 0.015625, 0.00390625, 0.0009765625
+unset surface
+set view map
+set table datadir.'/contours_raw.dat'
+splot datadir.'/grid_raw.dat' using 1:2:3 with lines
+unset table
+set table datadir.'/contours_ref.dat'
+splot datadir.'/grid_ref.dat' using 1:2:3 with lines
+unset table
+unset contour
+
+if (term ne 'dumb') { set terminal pngcairo size 1500,700 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+set multiplot layout 1,2 title sprintf("Gradient descent on least squares, class ≈ w_1 texture + w_2 radius: %d steps from w = 0 with lr = 1/L", gd_steps).note
+set size ratio -1
+set key bmargin center horizontal nobox font ",10"
+
+set title sprintf("Raw features: curvatures differ %.3gx", raw_cond)
+set xlabel "w_1 (mean texture)"
+set ylabel "w_2 (mean radius)"
+set xrange [raw_x0:raw_x1]
+set yrange [raw_y0:raw_y1]
+plot datadir.'/contours_raw.dat' using 1:2 with lines lc rgb '#bbbbbb' title 'loss contours', \
+     datadir.'/path_raw.dat' using 1:2 with linespoints ls 2 pt 7 ps 0.8 title 'reference', \
+     '+' using (raw_wmin1):(raw_wmin2) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title 'minimum'
+
+set title sprintf("Standardized features: curvatures differ %.3gx", ref_cond)
+set xlabel "w_1 (mean texture, z-score)"
+set ylabel "w_2 (mean radius, z-score)"
+set xrange [ref_x0:ref_x1]
+set yrange [ref_y0:ref_y1]
+plot datadir.'/contours_ref.dat' using 1:2 with lines lc rgb '#bbbbbb' title 'loss contours', \
+     datadir.'/path_ref.dat' using 1:2 with linespoints ls 1 pt 7 ps 0.8 title 'reference', \
+     datadir.'/path_yours.dat' using 1:2 with linespoints ls 11 title yours, \
+     '+' using (ref_wmin1):(ref_wmin2) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title 'minimum'
+unset multiplot
