@@ -1,0 +1,39 @@
+/*
+ * Lesson 7: dropout and its scaling. Write each function's body; the comment above it gives
+ * the formula. Check your work with `make check lesson7`.
+ */
+#include "dropout.h"
+
+/*
+ * p must lie in [0, 1), else return DROPOUT_INVALID_P before writing anything.
+ * training:   mask[i] = 0 with probability p, else 1;  y[i] = mask[i] * x[i] / (1 - p)
+ * evaluation: mask[i] = 1;  y[i] = x[i]
+ */
+int dropout_forward(const double *x, double *y, double *mask, size_t n, double p_drop, bool train,
+                    gsl_rng *rng)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0;
+}
+
+/* p must lie in [0, 1);  dx[i] = dy[i] * mask[i] / (1 - p) */
+int dropout_backward(const double *dy, const double *mask, double *dx, size_t n, double p_drop)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0;
+}
+
+/*
+ * p must lie in [0, 1), else return DROPOUT_INVALID_P before writing anything.
+ * training:   mask[i] = 0 with probability p, else 1;  y[i] = mask[i] * x[i]
+ * evaluation: mask[i] = 1;  y[i] = (1 - p) * x[i]
+ */
+int dropout_forward_classic(const double *x, double *y, double *mask, size_t n, double p_drop,
+                            bool train, gsl_rng *rng)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0;
+}
