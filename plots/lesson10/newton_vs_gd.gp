@@ -1,0 +1,56 @@
+# Newton's method against gradient descent: on seed 004's quadratic x^2/20 + y^2 (Newton lands on
+# the minimum in one step), on Rosenbrock's banana valley, and the gradient norm per step.
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.05, 0.2, 0.5, 1, 2, 3, 4, 6
+set table datadir.'/quad_contours.dat'
+splot datadir.'/quad_grid.dat' using 1:2:3 with lines
+unset table
+set cntrparam levels discrete 0.1, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
+set table datadir.'/rosen_contours.dat'
+splot datadir.'/rosen_grid.dat' using 1:2:3 with lines
+unset table
+unset contour
+
+if (term ne 'dumb') { set terminal pngcairo size 1650,600 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+set multiplot layout 1,3 title "Newton's method against gradient descent".note
+set key box opaque font ",10"
+set xlabel "x"
+set ylabel "y"
+
+set title sprintf("f = x^2/20 + y^2 from (-7, 2) to ||∇f|| ≤ 10^{-8}:\nNewton %d step, gradient descent (lr %g) %d steps", \
+    quad_newton_steps, quad_gd_lr, quad_gd_steps)
+set key top right
+set size ratio -1
+set xrange [-8:8]
+set yrange [-3:3]
+plot datadir.'/quad_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
+     datadir.'/quad_gd_ref.dat' using 2:3 with linespoints lc rgb '#bbbbbb' pt 6 ps 0.5 title 'gradient descent (reference)', \
+     datadir.'/quad_newton_ref.dat' using 2:3 with lines ls 1 title 'Newton (reference)', \
+     datadir.'/quad_newton_yours.dat' using 2:3 with linespoints ls 11 title 'Newton ('.yours.')'
+
+set title sprintf("Rosenbrock from (-1.2, 1) to ||∇f|| ≤ 10^{-8}:\nNewton %d steps, gradient descent (lr %g) %d steps", \
+    rosen_newton_steps, rosen_gd_lr, rosen_gd_steps)
+set key top left
+set size noratio
+set xrange [-2:2]
+set yrange [-3.5:3]
+plot datadir.'/rosen_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
+     datadir.'/rosen_gd_ref.dat' using 2:3 with lines lc rgb '#666666' lw 2 title 'gradient descent (reference)', \
+     datadir.'/rosen_newton_ref.dat' using 2:3 with linespoints ls 2 pt 7 ps 1 title 'Newton (reference)', \
+     datadir.'/rosen_newton_yours.dat' using 2:3 with linespoints ls 12 title 'Newton ('.yours.')', \
+     '+' using (1):(1) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title 'minimum (1, 1)'
+
+set title "Rosenbrock: the gradient's norm at each step"
+set logscale xy
+set format xy "10^{%L}"
+set key top right
+set xlabel "step k + 1"
+set ylabel "||∇f(x_k)||"
+set xrange [1:1e5]
+set yrange [1e-9:1e4]
+plot datadir.'/rosen_gd_ref.dat' using ($1+1):4 with lines lc rgb '#999999' lw 2 title 'gradient descent (reference)', \
+     datadir.'/rosen_newton_ref.dat' using ($1+1):4 with lines ls 2 title 'Newton (reference)', \
+     datadir.'/rosen_newton_yours.dat' using ($1+1):4 with linespoints ls 12 title 'Newton ('.yours.')'
+unset multiplot
