@@ -1,0 +1,29 @@
+# The std of each layer's activations against depth, for six initialisations, under tanh and
+# under ReLU (width 128, log scale). Healthy schemes keep a flat line: Xavier for tanh, He for ReLU.
+if (term ne 'dumb') { set terminal pngcairo size 1500,720 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+# three more reference / yours pairs for the six schemes (ls 1-3, 11-13 come from common.gp)
+set style line 4 lc rgb '#bcbddc' lw 6
+set style line 5 lc rgb '#fc9272' lw 6
+set style line 6 lc rgb '#bdbdbd' lw 6
+set style line 14 lc rgb '#54278f' lw 2 dt 2 pt 7 ps 0.6
+set style line 15 lc rgb '#a50f15' lw 2 dt 2 pt 7 ps 0.6
+set style line 16 lc rgb '#252525' lw 2 dt 2 pt 7 ps 0.6
+set multiplot layout 1,2 title "Activation std by layer: 10 layers of width 128, a batch of 64 N(0,1) inputs".note
+set logscale y
+set format y "10^{%L}"
+set xrange [0:10]
+set xtics 0,1,10
+set xlabel "layer (0 = the input)"
+set ylabel "std of the layer's activations"
+set key bmargin center horizontal maxrows 2 nobox font ",10" width -2
+set bmargin 8
+do for [p=1:2] {
+    act = p == 1 ? 'tanh' : 'relu'
+    set title (p == 1 ? "tanh: Xavier's std decays slowly, smaller weights vanish, N(0,1) saturates" \
+                       : "ReLU: He keeps the std flat, Xavier halves the variance at every layer")
+    f = sprintf('%s/std_%s.dat', datadir, act)
+    plot for [k=1:6] f using 1:(column(2*k)) with lines ls k title value(sprintf('scheme_%d', k)), \
+         for [k=1:6] f using 1:(column(2*k+1)) with linespoints ls 10+k notitle, \
+         NaN with linespoints ls 16 title yours.' (dashed)'
+}
+unset multiplot
