@@ -3,7 +3,7 @@
  * Expected values: per-column statistics from GSL (gsl_stats_mean, gsl_stats_sd_with_fixed_mean
  * for the population standard deviation, gsl_stats_sd_m for the sample one that is a wrong
  * variant here, gsl_stats_minmax), the scalings in long double
- * (checker/oracle/preprocessing_oracle.c), and the course notes' record (seed 000) for the
+ * (checker/oracle/oracle_preprocessing.c), and the course notes' record (seed 000) for the
  * one-hot encoding. The real data (iris, wine,
  * breast cancer) is read by the checker's loader (checker/oracle/dataset.c), whose error
  * reports are checked here too.
@@ -11,7 +11,7 @@
 #include "check.h"
 #include "dataset.h"
 #include "preprocessing.h"
-#include "preprocessing_oracle.h"
+#include "oracle_preprocessing.h"
 
 #include <float.h>
 #include <gsl/gsl_statistics_double.h>

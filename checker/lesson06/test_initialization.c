@@ -3,13 +3,13 @@
  * Expected values: acceptance intervals from stats.h (chi-square bounds on the sample variance,
  * normal bounds on the mean, the DKW bound on the Kolmogorov-Smirnov distance from
  * gsl_cdf_flat_P / gsl_cdf_gaussian_P), the law of the largest of n uniform draws, the checker's
- * own dense layer in long double, and the bounds of initialization_oracle.h on the activations
+ * own dense layer in long double, and the bounds of oracle_initialization.h on the activations
  * of deep networks. Every statistical test has a false-alarm rate of at most 1e-6 in total: its
  * checks share it equally.
  */
 #include "check.h"
 #include "initialization.h"
-#include "initialization_oracle.h"
+#include "oracle_initialization.h"
 #include "stats.h"
 
 #include <float.h>

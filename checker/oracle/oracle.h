@@ -22,7 +22,7 @@ typedef struct {
 /* f'(x) by gsl_deriv_central (5-point rule, step chosen from an initial 1e-3*max(1,|x|)). */
 oracle_estimate oracle_derivative(wb_scalar_fn f, void *params, double x);
 
-/* df/dx_i at x by gsl_deriv_central on the i-th coordinate. */
+/* df/dx_i at x by gsl_deriv_central on the i-th coordinate (n <= 16; more aborts). */
 oracle_estimate oracle_partial(wb_vector_fn f, void *params, const double *x, size_t n, size_t i);
 
 /* d/dx_j (df/dx_i): gsl_deriv_central along x_j of a fixed-step derivative along x_i: central

@@ -10,11 +10,11 @@
  *   saturation.dat  z, then |dL/dz| for a sigmoid neuron with target 0: cross-entropy's
  *                   sigmoid(z) and MSE's 2 sigmoid(z)^2 (1 - sigmoid(z)); reference, then yours
  *                   (sigmoid_ce_grad, sigmoid_mse_grad)
- * The reference curves come from the checker's oracle (checker/oracle/loss_oracle.c); a function
+ * The reference curves come from the checker's oracle (checker/oracle/oracle_losses.c); a function
  * that is still a stub leaves its curve empty.
  */
 #include "driver.h"
-#include "loss_oracle.h"
+#include "oracle_losses.h"
 #include "losses.h"
 #include "todo.h"
 

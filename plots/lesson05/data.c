@@ -13,7 +13,7 @@
  *   labels.gp    counts, statistics, ranges and curvatures for the titles
  */
 #include "preprocessing.h"
-#include "preprocessing_oracle.h"
+#include "oracle_preprocessing.h"
 #include "dataset.h"
 #include "oracle.h"
 #include "driver.h"

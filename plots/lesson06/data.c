@@ -15,7 +15,7 @@
  * coincide, and otherwise they agree statistically.
  */
 #include "initialization.h"
-#include "initialization_oracle.h"
+#include "oracle_initialization.h"
 #include "driver.h"
 #include "todo.h"
 

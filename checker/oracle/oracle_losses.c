@@ -1,5 +1,5 @@
-/* loss_oracle.c: lesson 3's losses in long double (see loss_oracle.h). */
-#include "loss_oracle.h"
+/* oracle_losses.c: lesson 3's losses in long double (see oracle_losses.h). */
+#include "oracle_losses.h"
 
 #include <math.h>
 

@@ -1,5 +1,5 @@
-/* initialization_oracle.c: the checker's own answers for lesson 6 (see initialization_oracle.h). */
-#include "initialization_oracle.h"
+/* oracle_initialization.c: the checker's own answers for lesson 6 (see oracle_initialization.h). */
+#include "oracle_initialization.h"
 
 #include <float.h>
 #include <gsl/gsl_cdf.h>

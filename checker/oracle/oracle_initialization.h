@@ -1,5 +1,5 @@
 /*
- * initialization_oracle.h: the checker's own answers for lesson 6 (weight initialization): weight
+ * oracle_initialization.h: the checker's own answers for lesson 6 (weight initialization): weight
  * draws and a dense layer in long double for the reference curves and the exact checks, and
  * the bounds that the mean square of deep tanh / ReLU activations obeys, each with its
  * false-alarm rate. Nothing here calls or copies solution code, and nothing includes the
@@ -9,8 +9,8 @@
  * through square layers of `width` units with independent weights and no bias. ms_l is the mean
  * square of layer l's activations over the batch: ms = std^2 + mean^2.
  */
-#ifndef WB_ORACLE_INITIALIZATION_ORACLE_H
-#define WB_ORACLE_INITIALIZATION_ORACLE_H
+#ifndef WB_ORACLE_INITIALIZATION_H
+#define WB_ORACLE_INITIALIZATION_H
 
 #include <gsl/gsl_rng.h>
 #include <stddef.h>

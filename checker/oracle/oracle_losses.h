@@ -1,11 +1,11 @@
 /*
- * loss_oracle.h: lesson 3's expected values, the losses computed independently in long double,
+ * oracle_losses.h: lesson 3's expected values, the losses computed independently in long double,
  * each in its stable form (the max taken out of a log-sum-exp, log1p of exp(-|z|), the sigmoid's
- * two halves), so that logits of +-1000 give exact finite answers. (Named loss_oracle.h, not
+ * two halves), so that logits of +-1000 give exact finite answers. (Named oracle_losses.h, not
  * losses.h, so that the suite can include both it and the lesson's losses.h.)
  */
-#ifndef WB_ORACLE_LOSS_ORACLE_H
-#define WB_ORACLE_LOSS_ORACLE_H
+#ifndef WB_ORACLE_LOSSES_H
+#define WB_ORACLE_LOSSES_H
 
 #include <stddef.h>
 

@@ -1,11 +1,11 @@
 /*
- * preprocessing_oracle.h: the checker's answers for lesson 5 (standardization and min-max scaling).
+ * oracle_preprocessing.h: the checker's answers for lesson 5 (standardization and min-max scaling).
  * Statistics come from GSL (gsl_stats_mean, gsl_stats_sd_with_fixed_mean, gsl_stats_sd_m,
  * gsl_stats_minmax) on each column, read with a stride of cols; the scalings are computed in
  * long double. X is row-major, rows x cols. Nothing here calls or copies solution code.
  */
-#ifndef WB_ORACLE_PREPROCESSING_ORACLE_H
-#define WB_ORACLE_PREPROCESSING_ORACLE_H
+#ifndef WB_ORACLE_PREPROCESSING_H
+#define WB_ORACLE_PREPROCESSING_H
 
 #include <stddef.h>
 

@@ -1,5 +1,5 @@
-/* preprocessing_oracle.c: the checker's answers for lesson 5 (see preprocessing_oracle.h). */
-#include "preprocessing_oracle.h"
+/* oracle_preprocessing.c: the checker's answers for lesson 5 (see oracle_preprocessing.h). */
+#include "oracle_preprocessing.h"
 
 #include <gsl/gsl_statistics_double.h>
 
