@@ -157,6 +157,16 @@ wb_call wb_call_of(const char *function, const char *args_fmt, ...)
     return c;
 }
 
+const char *wb_format_vector(char *out, size_t size, const double *v, size_t n)
+{
+    size_t len = 0;
+    if (size)
+        out[0] = '\0';
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
+    return out;
+}
+
 static bool close_enough(double got, double want, wb_tol tol)
 {
     if (!isfinite(got) || !isfinite(want))

@@ -84,6 +84,9 @@ typedef struct {
 wb_call wb_call_of(const char *function, const char *args_fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* "v0, v1, ..." with every digit (%.17g), for a call's description; returns out. */
+const char *wb_format_vector(char *out, size_t size, const double *v, size_t n);
+
 /*
  * |got - expected| <= rtol * |expected| + atol.  `why` says where a bound looser than the
  * course's default (rtol 1e-9) comes from; it is printed with every failure.

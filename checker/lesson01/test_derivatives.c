@@ -161,18 +161,6 @@ WB_TEST(lesson01, central_step, "central_difference_step balances truncation and
 
 /* ---- the numerical gradient -------------------------------------------------------------------- */
 
-/* f(x) = sum_i sin((i+1) x_i) + prod_i (1 + x_i^2 / 4): every coordinate matters differently. */
-static double wavy(const double *x, size_t n, void *p)
-{
-    (void)p;
-    double s = 0.0, prod = 1.0;
-    for (size_t i = 0; i < n; i++) {
-        s += sin((double)(i + 1) * x[i]);
-        prod *= 1.0 + x[i] * x[i] / 4.0;
-    }
-    return s + prod;
-}
-
 /* wavy along coordinate i, the others held at base: for the oracle's 1-D quotients. */
 typedef struct {
     const double *base;
@@ -185,14 +173,7 @@ static double wavy_along(double t, void *p)
     double y[4];
     memcpy(y, c->base, c->n * sizeof *y);
     y[c->i] = t;
-    return wavy(y, c->n, NULL);
-}
-
-static void format_vector(char *out, size_t size, const double *v, size_t n)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < n && len < size; i++)
-        len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
+    return oracle_wavy(y, c->n, NULL);
 }
 
 WB_TEST(lesson01, gradient_central, "gradient_central on random points in 1 to 4 dimensions")
@@ -212,19 +193,19 @@ WB_TEST(lesson01, gradient_central, "gradient_central on random points in 1 to 4
             roundoff = fmax(roundoff, oracle_difference_roundoff(wavy_along, &c, xi, h));
         }
         char xs[200];
-        format_vector(xs, sizeof xs, x0, n);
+        wb_format_vector(xs, sizeof xs, x0, n);
         wb_call call = wb_call_of("gradient_central",
                                   "f = sum sin((i+1) x_i) + prod (1 + x_i^2/4), x = {%s}, n = %zu, "
                                   "h = %g, grad",
                                   xs, n, h);
         double *x = wb_buffer_copy(x0, n), *grad = wb_buffer(n);
-        gradient_central(wavy, NULL, x, n, h, grad);
+        gradient_central(oracle_wavy, NULL, x, n, h, grad);
         wb_expect_untouched_fences(&call, "grad", grad);
         wb_expect_untouched_fences(&call, "x", x);
         /* first, since a moved x also spoils the later coordinates' differences */
         if (memcmp(x, x0, n * sizeof *x) != 0) {
             char after[200];
-            format_vector(after, sizeof after, x, n);
+            wb_format_vector(after, sizeof after, x, n);
             wb_fail(&call, "x_not_restored", "expected   x unchanged: {%s}\ngot        x = {%s}",
                     xs, after);
         }
@@ -418,8 +399,8 @@ WB_TEST(lesson01, gradcheck, "gradcheck_rel_error on agreeing, disagreeing and z
         if (trial % 7 == 3)
             a[0] = num[0] = 0.0;
         char as[200], ns[200];
-        format_vector(as, sizeof as, a, n);
-        format_vector(ns, sizeof ns, num, n);
+        wb_format_vector(as, sizeof as, a, n);
+        wb_format_vector(ns, sizeof ns, num, n);
         wb_call call = wb_call_of("gradcheck_rel_error", "analytic = {%s}, numeric = {%s}, n = %zu",
                                   as, ns, n);
         const double *ca = wb_buffer_copy(a, n), *cn = wb_buffer_copy(num, n);

@@ -33,13 +33,6 @@ static const wb_mistake mistakes[] = {
 };
 WB_MISTAKES(mistakes)
 
-static void format_vector(char *out, size_t size, const double *v, size_t n)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < n && len < size; i++)
-        len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
-}
-
 /* ---- single steps -------------------------------------------------------------------------- */
 
 /* x -/+ lr * grad in long double. */
@@ -78,8 +71,8 @@ static void check_random_steps(const char *name, void (*step)(double *, const do
         reference_step(x0, g, n, lr, sign, want);
         reference_step(x0, g, n, lr, -sign, wrong);
         char xs[200], gs[200];
-        format_vector(xs, sizeof xs, x0, n);
-        format_vector(gs, sizeof gs, g, n);
+        wb_format_vector(xs, sizeof xs, x0, n);
+        wb_format_vector(gs, sizeof gs, g, n);
         wb_call call = wb_call_of(name, "x = {%s}, grad = {%s}, n = %zu, lr = %g", xs, gs, n, lr);
         double *x = wb_buffer_copy(x0, n);
         const double *grad = wb_buffer_copy(g, n);
@@ -269,7 +262,7 @@ WB_TEST(lesson02, gd_run_trajectory, "gd_run records x_0 ... x_steps on random q
             x0[i] = wb_uniform(-3, 3);
         size_t want_steps = oracle_gd_run(&obj, x0, n, lr, max_steps, 0.0, want);
         char xs[200];
-        format_vector(xs, sizeof xs, x0, n);
+        wb_format_vector(xs, sizeof xs, x0, n);
         wb_call call = wb_call_of("gd_run", "f = 1/2 x'Ax - b'x (random, curvatures in [0.5, 2]), "
                                             "x = {%s}, n = %zu, lr = %g, max_steps = %zu, tol = 0",
                                   xs, n, lr, max_steps);
@@ -297,7 +290,7 @@ WB_TEST(lesson02, gd_run_converges, "gd_run reaches the minimiser that gsl_multi
             x0[i] = wb_uniform(-3, 3);
         cr_assert(oracle_minimize(&obj, x0, n, xmin) == 0, "checker: gsl_multimin did not converge");
         char xs[200];
-        format_vector(xs, sizeof xs, x0, n);
+        wb_format_vector(xs, sizeof xs, x0, n);
         wb_call call = wb_call_of("gd_run", "f = 1/2 x'Ax - b'x (random, curvatures in [0.5, 2]), "
                                             "x = {%s}, n = %zu, lr = 0.5, max_steps = 2000, tol = 1e-10",
                                   xs, n);

@@ -65,14 +65,6 @@ WB_MISTAKES(mistakes)
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-static void format_vector(char *out, size_t size, const double *v, size_t n)
-{
-    size_t len = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < n && len < size; i++)
-        len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
-}
-
 static double max_abs(const double *v, size_t n)
 {
     double m = 0.0;
@@ -183,8 +175,8 @@ WB_TEST(lesson03, mse, "mse on random vectors of 1 to 8 values, and NAN for n = 
         random_vector(b, n, 5.0);
         double want = oracle_loss_mse(a, b, n), sum = want * (double)n, half = want / 2;
         char as[256], bs[256];
-        format_vector(as, sizeof as, a, n);
-        format_vector(bs, sizeof bs, b, n);
+        wb_format_vector(as, sizeof as, a, n);
+        wb_format_vector(bs, sizeof bs, b, n);
         wb_call call = wb_call_of("mse", "pred = {%s}, target = {%s}, n = %zu", as, bs, n);
         const double *pred = wb_buffer_copy(a, n), *target = wb_buffer_copy(b, n);
         wb_expect_scalar(&call, mse(pred, target, n), want, "(1/n) sum (pred - target)^2 in long double",
@@ -251,7 +243,7 @@ WB_TEST(lesson03, softmax, "softmax on random logits, on logits up to +-1000, an
             k = large_case(trial - N_RANDOM, z);
         oracle_loss_softmax(z, k, want);
         char zs[256];
-        format_vector(zs, sizeof zs, z, k);
+        wb_format_vector(zs, sizeof zs, z, k);
         wb_call call = wb_call_of("softmax", "z = {%s}, k = %zu, out", zs, k);
         double *out = call_map(&call, softmax, z, k);
         expect_finite(&call, "out", out, want, k, max_abs(z, k) > 700 ? "softmax_overflow" : NULL);
@@ -295,7 +287,7 @@ WB_TEST(lesson03, log_softmax, "log_softmax on random logits and on logits up to
             k = large_case(trial - N_RANDOM, z);
         oracle_loss_log_softmax(z, k, want);
         char zs[256];
-        format_vector(zs, sizeof zs, z, k);
+        wb_format_vector(zs, sizeof zs, z, k);
         wb_call call = wb_call_of("log_softmax", "z = {%s}, k = %zu, out", zs, k);
         double *out = call_map(&call, log_softmax, z, k);
         if (has_nonfinite(out, k))
@@ -328,8 +320,8 @@ static void check_entropy(const char *name, entropy_fn student, double unit, con
     double nats = oracle_loss_cross_entropy(p0, q0, k);
     double want = nats / unit, other = unit == 1.0 ? nats / M_LN2 : nats, negative = -want;
     char ps[256], qs[256];
-    format_vector(ps, sizeof ps, p0, k);
-    format_vector(qs, sizeof qs, q0, k);
+    wb_format_vector(ps, sizeof ps, p0, k);
+    wb_format_vector(qs, sizeof qs, q0, k);
     wb_call call = wb_call_of(name, "p = {%s}, q = {%s}, k = %zu", ps, qs, k);
     const double *p = wb_buffer_copy(p0, k), *q = wb_buffer_copy(q0, k);
     double got = student(p, q, k);
@@ -400,7 +392,7 @@ static void check_nll(const double *q0, size_t k, size_t label, const char *sour
 {
     double want = -(double)logl(q0[label]), negative = -want, bits = want / M_LN2;
     char qs[256];
-    format_vector(qs, sizeof qs, q0, k);
+    wb_format_vector(qs, sizeof qs, q0, k);
     wb_call call = wb_call_of("nll", "q = {%s}, k = %zu, label = %zu", qs, k, label);
     const double *q = wb_buffer_copy(q0, k);
     double got = nll(q, k, label);
@@ -448,7 +440,7 @@ WB_TEST(lesson03, softmax_cross_entropy_loss,
         size_t k = logits_for_trial(trial, z0), label = gsl_rng_uniform_int(wb_rng(), k);
         double want = oracle_loss_softmax_ce(z0, k, label), negative = -want;
         char zs[256];
-        format_vector(zs, sizeof zs, z0, k);
+        wb_format_vector(zs, sizeof zs, z0, k);
         wb_call call = wb_call_of("softmax_cross_entropy", "z = {%s}, k = %zu, label = %zu, grad",
                                   zs, k, label);
         const double *z = wb_buffer_copy(z0, k);
@@ -504,7 +496,7 @@ WB_TEST(lesson03, softmax_cross_entropy_grad,
         for (size_t i = 0; i < k; i++)
             flipped[i] = -want[i];
         char zs[256];
-        format_vector(zs, sizeof zs, z0, k);
+        wb_format_vector(zs, sizeof zs, z0, k);
         wb_call call = wb_call_of("softmax_cross_entropy", "z = {%s}, k = %zu, label = %zu, grad",
                                   zs, k, label);
         const double *z = wb_buffer_copy(z0, k);

@@ -64,14 +64,6 @@ WB_MISTAKES(mistakes)
 
 enum { MAX_N = 5 };
 
-static void format_vector(char *out, size_t size, const double *v, size_t n)
-{
-    size_t len = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < n && len < size; i++)
-        len += (size_t)snprintf(out + len, size - len, "%s%.10g", i ? ", " : "", v[i]);
-}
-
 /* +-10^U(lo, hi): magnitudes spread over several decades, either sign. */
 static double signed_magnitude(double lo, double hi)
 {
@@ -180,9 +172,9 @@ static wb_call method_call(const method *m, const double *w, const double *g, co
                            size_t n, const double *hp)
 {
     char ws[160], gs[160], ss[160], hs[120] = "";
-    format_vector(ws, sizeof ws, w, n);
-    format_vector(gs, sizeof gs, g, n);
-    format_vector(ss, sizeof ss, s, n);
+    wb_format_vector(ws, sizeof ws, w, n);
+    wb_format_vector(gs, sizeof gs, g, n);
+    wb_format_vector(ss, sizeof ss, s, n);
     for (size_t k = 0; k < 3 && m->hyper[k]; k++)
         snprintf(hs + strlen(hs), sizeof hs - strlen(hs), ", %s = %.10g", m->hyper[k], hp[k]);
     return wb_call_of(m->function, "w = {%s}, g = {%s}, %s = {%s}, n = %zu%s", ws, gs, m->state,
@@ -260,8 +252,8 @@ WB_TEST(lesson09, sgd_step, "sgd_step on random vectors: w - lr*g")
         memcpy(want, w0, sizeof want);
         oracle_sgd_step(want, g, n, lr);
         char ws[160], gs[160];
-        format_vector(ws, sizeof ws, w0, n);
-        format_vector(gs, sizeof gs, g, n);
+        wb_format_vector(ws, sizeof ws, w0, n);
+        wb_format_vector(gs, sizeof gs, g, n);
         wb_call call = wb_call_of("sgd_step", "w = {%s}, g = {%s}, n = %zu, lr = %.10g", ws, gs,
                                   n, lr);
         double *w = wb_buffer_copy(w0, n);
@@ -442,10 +434,10 @@ static void check_adam_step(int decoupled, adam_state *st, const double *g, size
     }
 
     char ws[160], gs[160], ms[160], vs[160];
-    format_vector(ws, sizeof ws, st->w, n);
-    format_vector(gs, sizeof gs, g, n);
-    format_vector(ms, sizeof ms, st->m, n);
-    format_vector(vs, sizeof vs, st->v, n);
+    wb_format_vector(ws, sizeof ws, st->w, n);
+    wb_format_vector(gs, sizeof gs, g, n);
+    wb_format_vector(ms, sizeof ms, st->m, n);
+    wb_format_vector(vs, sizeof vs, st->v, n);
     wb_call call = wb_call_of(name, "w = {%s}, g = {%s}, m = {%s}, v = {%s}, n = %zu, *t = %zu, "
                               "{lr = %.6g, beta1 = %.6g, beta2 = %.6g, eps = %.3g, "
                               "weight_decay = %.3g}",
@@ -496,8 +488,8 @@ WB_TEST(lesson09, adam_first_step, "adam_step's first step moves every coordinat
                    inside = adam_reference(st, g, n, &p, 0, OPT_EPS_INSIDE_SQRT);
         /* the step itself, with its own tolerance, then the full comparison */
         char ws[160], gs[160];
-        format_vector(ws, sizeof ws, st.w, n);
-        format_vector(gs, sizeof gs, g, n);
+        wb_format_vector(ws, sizeof ws, st.w, n);
+        wb_format_vector(gs, sizeof gs, g, n);
         wb_call call = wb_call_of("adam_step", "w = {%s}, g = {%s}, m = 0, v = 0, n = %zu, "
                                   "*t = 0, ADAM_PAPER_DEFAULTS = {lr = 1e-3, beta1 = 0.9, "
                                   "beta2 = 0.999, eps = 1e-8}",
@@ -635,7 +627,7 @@ WB_TEST(lesson09, converge_quadratic, "every method reaches the minimiser of ran
         oracle_quadratic_solve(&q, xmin);
         double *x = wb_buffer(n), *g = wb_buffer(n), *s1 = wb_buffer(n), *s2 = wb_buffer(n);
         char xs[160];
-        format_vector(xs, sizeof xs, x0, n);
+        wb_format_vector(xs, sizeof xs, x0, n);
         for (method_id id = 0; id < N_METHODS; id++) {
             const convergence_case *c = &RUNS[id];
             wb_call call = wb_call_of(c->function, "w, g = A w - b, ..., n = %zu, %s; %zu steps "

@@ -52,14 +52,6 @@ WB_MISTAKES(mistakes)
 
 /* ---- formatting ------------------------------------------------------------------------------ */
 
-static void format_vector(char *out, size_t size, const double *v, size_t n)
-{
-    size_t len = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < n && len < size; i++)
-        len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
-}
-
 /* A matrix as {{row 0}, {row 1}, ...}, with 6 significant digits. */
 static void format_matrix(char *out, size_t size, const double *A, size_t n)
 {
@@ -90,25 +82,13 @@ static void expect_unchanged(const wb_call *call, const char *name, const double
     if (memcmp(now, before, n * sizeof *now) == 0)
         return;
     char was[400], is[400];
-    format_vector(was, sizeof was, before, n);
-    format_vector(is, sizeof is, now, n);
+    wb_format_vector(was, sizeof was, before, n);
+    wb_format_vector(is, sizeof is, now, n);
     wb_fail(call, mistake_id, "expected   %s unchanged: {%s}\ngot        %s = {%s}", name, was,
             name, is);
 }
 
 /* ---- hessian_central ------------------------------------------------------------------------- */
-
-/* f(x) = sum_i sin((i+1) x_i) + prod_i (1 + x_i^2 / 4): every pair of coordinates is coupled. */
-static double coupled(const double *x, size_t n, void *p)
-{
-    (void)p;
-    double s = 0.0, prod = 1.0;
-    for (size_t i = 0; i < n; i++) {
-        s += sin((double)(i + 1) * x[i]);
-        prod *= 1.0 + x[i] * x[i] / 4.0;
-    }
-    return s + prod;
-}
 
 /* Calls hessian_central on a fenced copy of x0; checks the fences and that x came back. */
 static double *student_hessian(const wb_call *call, wb_vector_fn f, void *params,
@@ -129,13 +109,13 @@ WB_TEST(lesson10, hessian_random, "hessian_central on random points in 1 to 4 di
         double x0[4], want[16], roundoff[16], h = pow(10.0, -(double)(2 + trial % 3));
         for (size_t i = 0; i < n; i++)
             x0[i] = wb_uniform(-2.0, 2.0);
-        oracle_hessian_quotients(coupled, NULL, x0, n, h, want, roundoff);
+        oracle_hessian_quotients(oracle_wavy, NULL, x0, n, h, want, roundoff);
         char xs[200];
-        format_vector(xs, sizeof xs, x0, n);
+        wb_format_vector(xs, sizeof xs, x0, n);
         wb_call call = wb_call_of("hessian_central",
                                   "f = sum sin((i+1) x_i) + prod (1 + x_i^2/4), params = NULL, "
                                   "x = {%s}, n = %zu, h = %g, H", xs, n, h);
-        double *H = student_hessian(&call, coupled, NULL, x0, n, h);
+        double *H = student_hessian(&call, oracle_wavy, NULL, x0, n, h);
         wb_expect_vector(&call, "H (row-major)", H,
                          (wb_expected){want, "the second differences in long double: "
                                              "(f(x+he_i) - 2f(x) + f(x-he_i)) / h^2 on the "
@@ -219,7 +199,7 @@ WB_TEST(lesson10, hessian_exact, "hessian_central on the notes' examples and the
 static double counted(const double *x, size_t n, void *p)
 {
     (*(int *)p)++;
-    return coupled(x, n, NULL);
+    return oracle_wavy(x, n, NULL);
 }
 
 WB_TEST(lesson10, hessian_invalid_step, "hessian_central with h <= 0 writes NaN and never calls f")
@@ -305,7 +285,7 @@ static void check_classify(const char *what, const double *A, size_t n, const ch
     double eval[ORACLE_NEWTON_MAX_N];
     char evs[300];
     oracle_eigen_symm(A, n, eval, NULL);
-    format_vector(evs, sizeof evs, eval, n);
+    wb_format_vector(evs, sizeof evs, eval, n);
     if (wb_todo_reached(call.function))
         wb_fail(&call, NULL, "expected   %s\n           (%s; eigenvalues {%s} by gsl_eigen_symmv)",
                 kind_name(want), source, evs);
@@ -405,7 +385,7 @@ WB_TEST(lesson10, classify_random, "classify_critical_point on random symmetric 
         }
         oracle_symmetric_with_eigenvalues(wb_rng(), lambda, n, A);
         char what[200];
-        format_vector(what, sizeof what, lambda, n);
+        wb_format_vector(what, sizeof what, lambda, n);
         char label[240];
         snprintf(label, sizeof label, "Q diag(%s) Q', Q random orthogonal", what);
         check_classify(label, A, n, "the signs of the eigenvalues", false);
@@ -427,7 +407,7 @@ WB_TEST(lesson10, classify_tiny_eigenvalue, "classify_critical_point with an eig
         lambda[0] = trial % 3 == 2 ? 0.0 : (wb_uniform(0, 1) < 0.5 ? -1e-10 : 1e-10) * scale;
         oracle_symmetric_with_eigenvalues(wb_rng(), lambda, n, A);
         char what[200], label[240];
-        format_vector(what, sizeof what, lambda, n);
+        wb_format_vector(what, sizeof what, lambda, n);
         snprintf(label, sizeof label, "Q diag(%s) Q', Q random orthogonal", what);
         check_classify(label, A, n, "the signs of the eigenvalues", true);
     }
@@ -470,7 +450,7 @@ static wb_call step_call(const double *A, const double *g, size_t n, const char 
 {
     char Hs[600], gs[300];
     format_matrix(Hs, sizeof Hs, A, n);
-    format_vector(gs, sizeof gs, g, n);
+    wb_format_vector(gs, sizeof gs, g, n);
     return wb_call_of("newton_step", "H = %s (%s), g = {%s}, n = %zu, delta, work", Hs, what, gs,
                       n);
 }
@@ -574,7 +554,7 @@ static size_t run_student(const wb_call *call, const wb_objective *obj, hessian_
 static wb_call run_call(const char *fname, const double *x0, size_t n, newton_options opt)
 {
     char xs[300];
-    format_vector(xs, sizeof xs, x0, n);
+    wb_format_vector(xs, sizeof xs, x0, n);
     return wb_call_of("newton_run", "f = %s, x = {%s}, n = %zu, {.max_steps = %zu, .tol = %g, "
                                     ".damping = %g, .fallback_lr = %g}, work, trajectory",
                       fname, xs, n, opt.max_steps, opt.tol, opt.damping, opt.fallback_lr);
@@ -805,8 +785,8 @@ static wb_call bfgs_call(const double *Hinv, const double *s, const double *y, s
 {
     char Hs[600], ss[300], ys[300];
     format_matrix(Hs, sizeof Hs, Hinv, n);
-    format_vector(ss, sizeof ss, s, n);
-    format_vector(ys, sizeof ys, y, n);
+    wb_format_vector(ss, sizeof ss, s, n);
+    wb_format_vector(ys, sizeof ys, y, n);
     return wb_call_of("bfgs_update", "Hinv = %s, s = {%s}, y = {%s}, n = %zu, work", Hs, ss, ys, n);
 }
 

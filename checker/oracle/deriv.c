@@ -122,3 +122,14 @@ double oracle_difference_roundoff(wb_scalar_fn f, void *params, double x, double
 }
 
 double oracle_central_step(double x) { return cbrt(DBL_EPSILON) * fmax(1.0, fabs(x)); }
+
+double oracle_wavy(const double *x, size_t n, void *params)
+{
+    (void)params;
+    double s = 0.0, prod = 1.0;
+    for (size_t i = 0; i < n; i++) {
+        s += sin((double)(i + 1) * x[i]);
+        prod *= 1.0 + x[i] * x[i] / 4.0;
+    }
+    return s + prod;
+}

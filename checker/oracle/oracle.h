@@ -38,6 +38,10 @@ double oracle_second_partial(wb_vector_fn f, void *params, const double *x, size
 double oracle_forward_difference(wb_scalar_fn f, void *params, double x, double h);
 double oracle_central_difference(wb_scalar_fn f, void *params, double x, double h);
 
+/* A test function of n variables in which every coordinate matters differently:
+   f(x) = sum_i sin((i+1) x_i) + prod_i (1 + x_i^2 / 4). */
+double oracle_wavy(const double *x, size_t n, void *params);
+
 /* An error bound for a difference quotient computed in double: each f value carries a
    rounding error of about eps*|f|, and the quotient divides it by the step. */
 double oracle_difference_roundoff(wb_scalar_fn f, void *params, double x, double h);
