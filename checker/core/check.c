@@ -282,6 +282,19 @@ void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t e
     fail_with(&m);
 }
 
+void wb_expect_nan(const wb_call *call, double got, const char *why)
+{
+    if (isnan(got) && !wb_todo_reached(call->function))
+        return;
+    char b[40];
+    message m = {.len = 0};
+    say_call(&m, call);
+    say(&m, "expected   NaN (%s)\n", why);
+    if (!wb_todo_reached(call->function))
+        say(&m, "got        %s\n", show(got, b));
+    fail_with(&m);
+}
+
 void wb_expect_interval(const wb_call *call, const char *what, double got, double lo, double hi,
                         const char *how, double alpha, const wb_variant_range *variants,
                         size_t n_variants)

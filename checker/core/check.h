@@ -123,6 +123,9 @@ void wb_expect_scalar(const wb_call *call, double got, double expected, const ch
 void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t expected,
                      const wb_variant *variants, size_t n_variants);
 
+/* A result that must be NaN (a documented answer to invalid input); `why` says why. */
+void wb_expect_nan(const wb_call *call, double got, const char *why);
+
 /*
  * A statistic that must fall in [lo, hi]: for tests of random functions. `how` says where the
  * bounds come from and alpha is the false-alarm rate (the chance that correct code fails);

@@ -734,8 +734,7 @@ static void expect_refused(const wb_call *call, int r, const double *w, const do
 static void expect_nan(const char *function, const char *args, double got)
 {
     wb_call call = wb_call_of(function, "%s", args);
-    if (wb_todo_reached(function) || !isnan(got))
-        wb_fail(&call, NULL, "expected   NAN (the schedule is undefined)\ngot        %.10g", got);
+    wb_expect_nan(&call, got, "the schedule is undefined");
 }
 
 WB_TEST(lesson09, invalid_arguments, "out-of-range hyper-parameters: the step returns -1 and changes nothing")
