@@ -590,8 +590,10 @@ static const convergence_case RUNS[N_METHODS] = {
     [RMSPROP_M] = {"rmsprop_step", "lr = 0.1 * 0.99^k at step k, rho = 0.9, eps = 1e-8", 1000, 1e-5,
                    "plus 1e-5: near the minimum RMSProp's steps stay about lr long "
                    "(g/sqrt(s) ~ 1), and the last lr is 0.1 * 0.99^999 = 4.3e-6"},
-    [ADAM_M] = {"adam_step", "lr = 0.1, beta1 = 0.9, beta2 = 0.999, eps = 1e-8", 500, 1e-5,
-                "plus 1e-5: with a constant lr Adam slows down near the minimum"},
+    [ADAM_M] = {"adam_step", "lr = 0.1, beta1 = 0.9, beta2 = 0.999, eps = 1e-8", 1000, 0.05,
+                "plus 0.05: with a constant lr Adam hovers near the minimum instead of settling "
+                "(over 4000 random quadratics from starts within 3, the worst distance after "
+                "1000 steps was 0.017); its exact steps are checked by the other Adam tests"},
 };
 
 /* Runs one method on the quadratic from x (in place), with the student's step. */
