@@ -1,7 +1,7 @@
 # The workbook's commands. `make help` lists them; checker/tools/workbook does the work, and
 # checker/build.mk builds a lesson's checker and plot driver.
 WB := checker/tools/workbook
-COMMANDS := check plots watch test bench help clean deps stubs
+COMMANDS := check plots watch test bench help clean deps stubs grade release bench-grade
 # Lesson names (lesson3, lesson03) are arguments of the command before them, not targets.
 LESSON_ARGS := $(filter-out $(COMMANDS),$(MAKECMDGOALS))
 
@@ -33,6 +33,16 @@ test:
 
 bench:
 	@checker/tools/bench
+
+# make grade SUBMISSIONS=dir [LESSONS=3,5] [GRADES=dir] [JOBS=n]: see checker/grade/grade.
+grade:
+	@$(if $(LESSON_ARGS),LESSONS="$(LESSON_ARGS)") checker/grade/grade
+
+release:
+	@checker/grade/release
+
+bench-grade:
+	@checker/grade/bench
 
 stubs:
 	@$(WB) stubs $(LESSON_ARGS)

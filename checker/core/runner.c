@@ -8,14 +8,15 @@
  * of the child, never from anything the child prints.
  *
  * Environment: SEED (replay a run), WB_TIMEOUT (seconds per test, default 5), WB_RESULTS (the
- * results file), WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"),
- * NO_COLOR.
+ * results file), WB_RESULTS_FD (an open descriptor to write the results to, for the grader),
+ * WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"), NO_COLOR.
  */
 #include "seed.h"
 
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,6 +24,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 static unsigned long run_seed;
 
@@ -241,16 +245,8 @@ static const char *kind_name(outcome how)
     return names[how];
 }
 
-/* Written to a temporary file and renamed, so a reader never sees half a results file. */
-static int write_results(const char *path)
+static int write_results_to(FILE *f)
 {
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        fprintf(stderr, "checker: cannot write %s: %s\n", tmp, strerror(errno));
-        return -1;
-    }
     char why[2048];
     for (size_t i = 0; i < n_results; i++) {
         const result *r = &results[i];
@@ -263,12 +259,66 @@ static int write_results(const char *path)
             write_escaped(f, why);
         fputc('\n', f);
     }
-    if (fclose(f) != 0 || rename(tmp, path) != 0) {
+    return ferror(f) ? -1 : 0;
+}
+
+/* Written to a temporary file and renamed, so a reader never sees half a results file. */
+static int write_results(const char *path)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        fprintf(stderr, "checker: cannot write %s: %s\n", tmp, strerror(errno));
+        return -1;
+    }
+    int failed = write_results_to(f);
+    if (fclose(f) != 0 || failed || rename(tmp, path) != 0) {
         fprintf(stderr, "checker: cannot write %s: %s\n", path, strerror(errno));
         remove(tmp);
         return -1;
     }
     return 0;
+}
+
+/* The grader's channel (checker/grade): the results go to a descriptor the grader opened on a
+   file outside the sandbox's view. It is made close-on-exec before any test runs, so the test
+   processes (Criterion executes the binary afresh for each) never hold it, and the runner is
+   made non-dumpable, so no other process of the same user can reach it through /proc/PID/fd or
+   read this process's memory. Only this process, which runs no student code, can write it. */
+static int results_fd = -1;
+
+static int take_results_fd(void)
+{
+    const char *text = getenv("WB_RESULTS_FD");
+    if (!text || !text[0])
+        return 0;
+    char *end;
+    errno = 0;
+    long fd = strtol(text, &end, 10);
+    if (errno || end == text || *end || fd < 3 || fd > 1023 ||
+        fcntl((int)fd, F_SETFD, FD_CLOEXEC) != 0) {
+        fprintf(stderr, "checker: WB_RESULTS_FD=%s is not an open file descriptor.\n", text);
+        return -1;
+    }
+    unsetenv("WB_RESULTS_FD");
+#ifdef __linux__
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
+        fprintf(stderr, "checker: prctl(PR_SET_DUMPABLE): %s\n", strerror(errno));
+        return -1;
+    }
+#endif
+    results_fd = (int)fd;
+    return 0;
+}
+
+static int write_results_fd(void)
+{
+    FILE *f = fdopen(results_fd, "w");
+    if (!f)
+        return -1;
+    int failed = write_results_to(f);
+    return fclose(f) != 0 || failed ? -1 : 0;
 }
 
 /* ---- main ----------------------------------------------------------------------------------- */
@@ -304,6 +354,8 @@ static int parse_seed(const char *text, unsigned long *seed)
 
 int main(int argc, char *argv[])
 {
+    if (take_results_fd() != 0)
+        return 2;
     const char *seed_text = getenv("SEED");
     if (seed_text && seed_text[0]) {
         if (parse_seed(seed_text, &run_seed) != 0) {
@@ -337,6 +389,8 @@ int main(int argc, char *argv[])
     print_report();
     const char *path = getenv("WB_RESULTS");
     int status = path && path[0] && write_results(path) != 0 ? 2 : 0;
+    if (results_fd >= 0 && write_results_fd() != 0)
+        status = 2;
     size_t passed = 0;
     for (size_t i = 0; i < n_results; i++) {
         passed += results[i].how == PASSED;

@@ -1,0 +1,326 @@
+# shellcheck shell=bash
+# selftest.sh: the grader's part of `make test`, sourced by checker/tools/selftest (which defines
+# ok, bad, $B, $LOG and $WB). It grades a class made of
+#   - honest students, made now from the solutions, the stubs (the generator's output) and two
+#     mutants, laid out in the three accepted ways, with odd ids (spaces, quotes, a comma,
+#     non-ASCII), one who submitted nothing;
+#   - one hostile student per file in hostile/ (each says in its header the lesson it attacks,
+#     the reason expected in the feedback, and whether it gains points without the sandbox),
+# and checks: every hostile case scores 0 on its lesson with its reason; the honest scores are
+# what `make check` gives for the same files and seed; no forged line reaches a result; the
+# outputs parse (CSV round trip, jq, xmllint); a second run grades nothing and a changed file
+# only that file; a run killed with SIGKILL and run again gives the same gradebook (through
+# the GNU parallel path); the attacks that read around really work without the sandbox; the
+# sandbox itself has no network, no view of the repo or the class, and its limits hold; bad
+# input is one line and a non-zero exit; `make release` makes a student copy that checks and
+# plots lesson 1.
+
+GRADING_SRC=checker/selftest/grading
+GRADING_HOSTILE=$GRADING_SRC/hostile
+
+# grading_class DIR: the class (honest and hostile students) in DIR.
+grading_class() {
+    local S=$1 f name lesson file
+    rm -rf "$S" && mkdir -p "$S"
+    local s1=solutions/lesson01/derivatives.c s2=solutions/lesson02/gradient_descent.c
+    mkdir -p "$S/alice/lessons/lesson01" "$S/alice/lessons/lesson02"
+    cp "$s1" "$S/alice/lessons/lesson01/" && cp "$s2" "$S/alice/lessons/lesson02/"
+    mkdir -p "$S/bob stub"
+    awk -f checker/tools/mkstub.awk "$s1" >"$S/bob stub/derivatives.c"
+    awk -f checker/tools/mkstub.awk "$s2" >"$S/bob stub/gradient_descent.c"
+    local zoe="$S/Zoë O'Brien, \"jr\""
+    mkdir -p "$zoe/lesson01" "$zoe/lesson02"
+    patch -s -o "$zoe/lesson01/derivatives.c" "$s1" <solutions/mutants/lesson01/central_over_h.patch
+    patch -s -o "$zoe/lesson02/gradient_descent.c" "$s2" <solutions/mutants/lesson02/off_by_one.patch
+    mkdir -p "$S/carol solo" "$S/학생 7/lessons/lesson02" "$S/dave-empty"
+    cp "$s1" "$S/carol solo/"
+    cp "$s2" "$S/학생 7/lessons/lesson02/"
+    echo "nothing here yet" >"$S/dave-empty/README.txt"
+    for f in "$GRADING_HOSTILE"/*.c; do
+        name=$(basename "$f" .c)
+        lesson=$(sed -n 's/^ \* Lesson: //p' "$f")
+        file=$("$WB" field "0$lesson" 3)
+        mkdir -p "$S/hostile-$name" && cp "$f" "$S/hostile-$name/$file.c"
+    done
+}
+
+# csv_cell FILE ID COLUMN: a cell of the gradebook, for an id without commas or quotes.
+csv_cell() { awk -F, -v id="$2" -v c="$3" '$1 == id { print $c }' "$1"; }
+
+grading_selftest() {
+    local G=$LOG/grading
+    local S=$G/class GR=$G/grades status t0 t1
+    rm -rf "$G" && mkdir -p "$G"
+    if ! checker/grade/grade deps --test >"$G/deps.log" 2>&1; then
+        bad "grading: $(tail -n 1 "$G/deps.log")"
+        return
+    fi
+    grading_class "$S"
+    local n_hostile
+    n_hostile=$(ls "$GRADING_HOSTILE"/*.c | wc -l)
+
+    # ---- the class, graded ----------------------------------------------------------------
+    t0=$(date +%s)
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run1.out" 2>"$G/run1.err"
+    status=$?
+    t1=$(date +%s)
+    if [ "$status" -eq 1 ] && [ "$(grep -c . "$G/run1.err")" -eq 1 ] &&
+        grep -qF "student 'dave-empty': no lesson file found" "$G/run1.err"; then
+        ok "grading: a class of $(ls "$S" | wc -l) students ($n_hostile hostile) graded in $((t1 - t0)) s; the one without files is one line, exit 1"
+    else
+        bad "grading: the class run exited $status (expected 1), stderr: $(head -c 400 "$G/run1.err") (see $G/run1.out)"
+    fi
+    [ -s "$GR/gradebook.csv" ] || { bad "grading: no gradebook.csv (see $G/run1.out)"; return; }
+
+    local f name lesson expect col score fb
+    for f in "$GRADING_HOSTILE"/*.c; do
+        name=$(basename "$f" .c)
+        lesson=$(sed -n 's/^ \* Lesson: //p' "$f")
+        expect=$(sed -n 's/^ \* Expect: //p' "$f")
+        col=$((lesson + 1))
+        score=$(csv_cell "$GR/gradebook.csv" "hostile-$name" "$col")
+        fb="$GR/students/hostile-$name/feedback.md"
+        local said
+        said=$(sed -n "/^## Lesson $lesson:/,/^## Lesson/p" "$fb" 2>/dev/null | grep -Eo -m 1 ".{0,30}($expect).{0,30}")
+        if [ "$score" = 0 ] && [ -n "$said" ]; then
+            ok "grading: hostile $name scores 0 on lesson $lesson: \"$said\""
+        else
+            bad "grading: hostile $name scores '${score}' on lesson $lesson, reason /$expect/ ${said:+found}${said:-not found} (see $fb)"
+        fi
+    done
+    # (A result's "output" keeps the start of what the run printed, forged lines included: only
+    # its test lines count.)
+    if grep -lq $'^test\t.*FORGED' "$GR"/.work/results/*.tsv || grep -rlq FORGED "$GR/students" "$GR/gradebook.csv"; then
+        bad "grading: a forged line reached the results: $(grep -l $'^test\t.*FORGED' "$GR"/.work/results/*.tsv | head -n 3)"
+    else
+        ok "grading: no forged line reached a result or a feedback file"
+    fi
+
+    # Honest students: the scores make check gives for the same file and seed.
+    local expect_zoe1 expect_zoe2 zoe="Zoë O'Brien, \"jr\""
+    expect_zoe1=$(grading_check_score 01 "$S/$zoe/lesson01/derivatives.c")
+    expect_zoe2=$(grading_check_score 02 "$S/$zoe/lesson02/gradient_descent.c")
+    local rows
+    # In the order of the ids' bytes (C locale), as the gradebook is.
+    rows=$(printf '%s\n' 'id,lesson01,lesson02,total,max' \
+        "\"Zoë O'Brien, \"\"jr\"\"\",$expect_zoe1,$expect_zoe2,$((expect_zoe1 + expect_zoe2)),26" \
+        'alice,13,13,26,26' 'bob stub,0,0,0,26' 'carol solo,13,0,13,26' 'dave-empty,0,0,0,26' '학생 7,0,13,13,26')
+    if [ "$(grep -v '^hostile-' "$GR/gradebook.csv")" = "$rows" ]; then
+        ok "grading: honest scores as make check gives them (the mutants $expect_zoe1/13 and $expect_zoe2/13), odd ids quoted right"
+    else
+        bad "grading: honest rows differ: expected $(printf '%s' "$rows" | tr '\n' '|'), got $(grep -v '^hostile-' "$GR/gradebook.csv" | tr '\n' '|')"
+    fi
+    grading_outputs "$GR"
+
+    # ---- a second run, then a changed file ----------------------------------------------------
+    cp "$GR/gradebook.csv" "$G/gradebook.first"
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run2.out" 2>&1
+    if grep -q "Nothing to grade" "$G/run2.out" && cmp -s "$GR/gradebook.csv" "$G/gradebook.first"; then
+        ok "grading: a second run grades nothing and writes the same gradebook"
+    else
+        bad "grading: a second run regraded or changed the gradebook (see $G/run2.out)"
+    fi
+    echo "/* an edit */" >>"$S/bob stub/derivatives.c"
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run3.out" 2>&1
+    if grep -q "Grading 1 file(s)" "$G/run3.out" && cmp -s "$GR/gradebook.csv" "$G/gradebook.first"; then
+        ok "grading: after one file changed, only that file is graded again"
+    else
+        bad "grading: after one change: $(grep -E 'Grading|Nothing' "$G/run3.out") (see $G/run3.out)"
+    fi
+
+    grading_interrupted "$G" "$S"
+    grading_unsandboxed "$G" "$S"
+    grading_sandbox "$G"
+    grading_bad_input "$G"
+    grading_release "$G"
+}
+
+# grading_check_score NN FILE: tests passed by `make check`'s own path, unsandboxed, same seed.
+grading_check_score() {
+    local variant=grading-check-$1 copy
+    copy=$LOG/grading/$variant/$(basename "$2")   # make cannot take a path with spaces
+    mkdir -p "$(dirname "$copy")" && cp "$2" "$copy"
+    SEED=1 WB_TIMEOUT=1 "$WB" run-check "$1" "$variant" "$copy" >"$LOG/grading/$variant.out" 2>&1
+    awk -F'\t' '$2 == "PASS"' "$B/results/$variant/lesson$1.tsv" 2>/dev/null | grep -c .
+}
+
+# Every student's results.json and junit.xml parse, with every test of both lessons.
+grading_outputs() {
+    local GR=$1 d n=0 broken=""
+    for d in "$GR"/students/*/; do
+        n=$((n + 1))
+        jq -e '(.tests | length) == 26 and (.score | type) == "number"' "$d/results.json" >/dev/null 2>&1 || broken+=" ${d%/}/results.json"
+        xmllint --noout "$d/junit.xml" 2>/dev/null || broken+=" ${d%/}/junit.xml"
+        [ -s "$d/feedback.md" ] || broken+=" ${d%/}/feedback.md"
+    done
+    if [ -z "$broken" ] && [ "$n" -gt 0 ]; then
+        ok "grading: $n students' results.json (jq) and junit.xml (xmllint) parse"
+    else
+        bad "grading: broken outputs:$broken"
+    fi
+    # A line of the CSV read back by a CSV reader (jq's @csv writer would quote it the same way).
+    local zoe="Zoë O'Brien, \"jr\"" back
+    back=$(jq -rn --arg id "$zoe" '[$id] | @csv')
+    if grep -qF -- "$back," "$GR/gradebook.csv"; then
+        ok "grading: the id $zoe round-trips through the CSV as $back"
+    else
+        bad "grading: the id $zoe is not written as $back in gradebook.csv"
+    fi
+    if [ "$(head -c 8 "$GR/scores.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+        ok "grading: scores.png is a PNG ($(stat -c %s "$GR/scores.png") bytes)"
+    else
+        bad "grading: no scores.png"
+    fi
+    grading_writers
+}
+
+# The writers, on a made-up result: a hidden test, and text with every character that needs
+# escaping in CSV, Markdown, JSON and XML.
+grading_writers() {
+    local W=$LOG/grading/writers nasty
+    rm -rf "$W" && mkdir -p "$W/work/results" "$W/out/students/x"
+    nasty='quote " apos '"'"' amp & lt < gt > fence ``` tab\tback\\\\slash\nsecond line'
+    printf 'lesson01::a\tfirst test\nlesson01::b\t[hidden] second test\n' >"$W/tests"
+    printf '01\tT, "quoted"\t1\tderivatives\t%s\n' "$W/tests" >"$W/work/lessons.tsv"
+    printf 'x\t01\tjob\tK\tderivatives.c\t\n' >"$W/work/plan.tsv"
+    printf 'wbgrade\t1\nlesson\t01\nstatus\tgraded\nreason\t\nlog\t\noutput\t\nrunner\t1\ntest\tlesson01::a\tFAIL\tassert\tfirst test\t%s\ntest\tlesson01::b\tFAIL\tassert\t[hidden] second test\tSECRET %s\nend\n' \
+        "$nasty" "$nasty" >"$W/work/results/K.tsv"
+    awk -f checker/grade/report.awk -v work="$W/work" -v out="$W/out" -v seed=1 -v sandbox=yes -v grades="$W" </dev/null
+    local problems=""
+    grep -q SECRET "$W/out/students/x/feedback.md" && problems+=" the hidden test's message is in feedback.md;"
+    grep -q '^  ````$' "$W/out/students/x/feedback.md" || problems+=" no longer fence around a message with \`\`\`;"
+    [ "$(jq -r '.tests[0].output' "$W/out/students/x/results.json" 2>/dev/null | head -n 1)" = "$(printf '%b' "${nasty%%\\n*}" | sed 's/\\\\/\\/')" ] ||
+        problems+=" the JSON output does not read back;"
+    [ "$(jq -r '.tests[1].visibility' "$W/out/students/x/results.json" 2>/dev/null)" = hidden ] || problems+=" the hidden test is not hidden in results.json;"
+    xmllint --noout "$W/out/students/x/junit.xml" 2>/dev/null || problems+=" junit.xml does not parse;"
+    if [ -z "$problems" ]; then
+        ok "grading: the writers escape CSV, Markdown, JSON and XML, and hide a [hidden] test's message"
+    else
+        bad "grading: writers:$problems (see $W/out)"
+    fi
+}
+
+# Killed with SIGKILL mid-run, then run again through GNU parallel: the same gradebook.
+grading_interrupted() {
+    local G=$1 S=$2 K=$1/killed C=$1/subset
+    rm -rf "$C" && mkdir -p "$C"
+    cp -r "$S/alice" "$S/bob stub" "$S/Zoë O'Brien, \"jr\"" "$S/carol solo" "$C/"
+    GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=1 setsid checker/grade/grade >"$G/killed1.out" 2>&1 &
+    local pid=$! waited=0
+    while [ "$(find "$K/.work/results" -name "*.tsv" 2>/dev/null | wc -l)" -lt 3 ] && [ "$waited" -lt 600 ]; do
+        sleep 0.1; waited=$((waited + 1))
+    done
+    local finished=no
+    [ -f "$K/gradebook.csv" ] && finished=yes
+    kill -9 -- "-$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    # The rest, the way a cluster would run it: plan, the jobs through GNU parallel, report.
+    local status=0
+    {
+        GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade plan &&
+            parallel --will-cite -j 2 --colsep ' ' checker/grade/job --work "$K/.work" '{1}' '{2}' :::: "$K/.work/jobs.txt" &&
+            GRADES=$K LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade report
+    } >"$G/killed2.out" 2>&1 || status=$?
+    local expected
+    expected=$(grep -E '^(id|alice|bob stub|carol solo|"Zoë)' "$G/gradebook.first")
+    if [ "$status" -eq 0 ] && [ "$(cat "$K/gradebook.csv" 2>/dev/null)" = "$expected" ]; then
+        ok "grading: killed with SIGKILL $([ "$finished" = yes ] && echo "(after it had finished)" || echo "mid-run"), resumed through GNU parallel: the same gradebook"
+    else
+        bad "grading: the resumed run (exit $status) gave $(tr '\n' '|' <"$K/gradebook.csv" 2>/dev/null), expected $(printf '%s' "$expected" | tr '\n' '|') (see $G/killed2.out)"
+    fi
+}
+
+# Without the sandbox, the attacks that read around do find the solution or a classmate's file:
+# what stops them is the sandbox.
+grading_unsandboxed() {
+    local G=$1 S=$2 U=$1/unsandboxed C=$1/readers name
+    rm -rf "$C" && mkdir -p "$C"
+    cp -r "$S/alice" "$S/hostile-reads_peer" "$S/hostile-include_solution" "$C/"
+    GRADE_UNSANDBOXED=1 GRADES=$U SUBMISSIONS=$C LESSONS=1 GRADE_TIMEOUT=1 checker/grade/grade >"$G/unsandboxed.out" 2>&1
+    for name in $(grep -l '^ \* Unsandboxed: gains' "$GRADING_HOSTILE"/*.c); do
+        name=$(basename "$name" .c)
+        local score
+        score=$(csv_cell "$U/gradebook.csv" "hostile-$name" 2)
+        if [ -n "$score" ] && [ "$score" != 0 ]; then
+            ok "grading: without the sandbox, $name gains points ($score): the sandbox is what stops it"
+        else
+            bad "grading: without the sandbox, $name scores '$score': the attack is not real (see $G/unsandboxed.out)"
+        fi
+    done
+}
+
+# The sandbox itself, seen from inside by a small trusted program (sandbox_probe.c).
+grading_sandbox() {
+    local G=$1 P=$1/probe
+    mkdir -p "$P"
+    if ! cc -std=c17 -D_DEFAULT_SOURCE -O1 -o "$P/probe" "$GRADING_SRC/sandbox_probe.c" 2>"$P/cc.log"; then
+        bad "grading: the sandbox probe does not compile (see $P/cc.log)"
+        return
+    fi
+    chmod 755 "$P" "$P/probe"
+    "$P/probe" listen "$P/port" &
+    local listener=$! i=0
+    while [ ! -s "$P/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    local port
+    port=$(cat "$P/port" 2>/dev/null)
+    local secret=$ROOT/solutions
+    checker/grade/sandbox --ro "$P/probe" /probe --tmpfs /job 1048576 --chdir /job --wall 30 --nproc 16 \
+        --as 536870912 --fsize 1048576 -- /probe check "$port" "$secret" "$(cd "$LOG/grading" && pwd)" >"$P/out" 2>&1
+    kill "$listener" 2>/dev/null
+    wait "$listener" 2>/dev/null
+    local line
+    while IFS= read -r line; do
+        case $line in
+            "ok "*) ok "grading: sandbox: ${line#ok }" ;;
+            *) bad "grading: sandbox: $line" ;;
+        esac
+    done <"$P/out"
+    grep -q '^ok ' "$P/out" || bad "grading: the sandbox probe did not run (see $P/out)"
+}
+
+grading_bad_input() {
+    local G=$1
+    mkdir -p "$G/empty-class"
+    expect_error "make grade without SUBMISSIONS" "make grade SUBMISSIONS=path" env -u SUBMISSIONS checker/grade/grade
+    expect_error "make grade SUBMISSIONS=missing" "there is no such folder" env SUBMISSIONS="$G/no-such-class" checker/grade/grade
+    expect_error "make grade on an empty folder" "has no student folders" env SUBMISSIONS="$G/empty-class" checker/grade/grade
+    expect_error "make grade LESSONS=3,99" "there is no lesson 99" env SUBMISSIONS="$G/class" LESSONS=3,99 checker/grade/grade
+    expect_error "make grade LESSONS=foo" "unknown lesson 'foo'" env SUBMISSIONS="$G/class" LESSONS=foo checker/grade/grade
+    # Where no sandbox can start (here: a bwrap that fails as it does without user namespaces),
+    # grading refuses, and says how to opt out.
+    mkdir -p "$G/nosandbox"
+    printf '#!/bin/sh\necho "bwrap: No permissions to creating new namespace" >&2\nexit 1\n' >"$G/nosandbox/bwrap"
+    chmod +x "$G/nosandbox/bwrap"
+    expect_error "make grade where no sandbox can start" "GRADE_UNSANDBOXED=1" \
+        env PATH="$(cd "$G/nosandbox" && pwd):$PATH" SUBMISSIONS="$G/class" LESSONS=1 GRADES="$G/nosandbox/grades" checker/grade/grade
+}
+
+# make release: a student copy without solutions/, mutants or the self-test, where
+# `make check lesson1` and `make plots lesson1` work (the reference curves come from the oracle).
+grading_release() {
+    local G=$1 R=$1/release
+    if ! make --no-print-directory release RELEASE="$R" >"$G/release.out" 2>&1; then
+        bad "grading: make release failed (see $G/release.out)"
+        return
+    fi
+    local leaks
+    leaks=$(cd "$R" && { ls -d solutions checker/selftest .ci 2>/dev/null; grep -rl --include='*.c' 'SOLUTION BEGIN' . 2>/dev/null; find . -name '*.patch'; })
+    if [ -z "$leaks" ] && [ -f "$R/lessons/lesson01/derivatives.c" ] && [ -f "$R/checker/lesson01/test_derivatives.c" ]; then
+        ok "grading: make release: $(find "$R" -type f | wc -l) files, no solution, mutant or self-test"
+    else
+        bad "grading: make release leaks: $leaks"
+    fi
+    make --no-print-directory -C "$R" check lesson1 >"$G/release-check.out" 2>&1
+    local status=$?
+    if [ "$status" -ne 0 ] && grep -q "0 of 13 tests pass" "$G/release-check.out"; then
+        ok "grading: in the release, make check lesson1 builds and runs (the stub fails 13 of 13)"
+    else
+        bad "grading: in the release, make check lesson1 exited $status (see $G/release-check.out)"
+    fi
+    if make --no-print-directory -C "$R" plots lesson1 >"$G/release-plots.out" 2>&1 &&
+        [ "$(grep -c '\.png$' "$G/release-plots.out")" -gt 0 ]; then
+        ok "grading: in the release, make plots lesson1 draws $(grep -c '\.png$' "$G/release-plots.out") figures"
+    else
+        bad "grading: in the release, make plots lesson1 failed (see $G/release-plots.out)"
+    fi
+}
