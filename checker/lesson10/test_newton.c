@@ -127,25 +127,6 @@ WB_TEST(lesson10, hessian_random, "hessian_central on random points in 1 to 4 di
     }
 }
 
-static double saddle(const double *x, size_t n, void *p)
-{
-    (void)n, (void)p;
-    return x[0] * x[0] - x[1] * x[1];
-}
-
-static void saddle_grad(const double *x, size_t n, void *p, double *g)
-{
-    (void)n, (void)p;
-    g[0] = 2.0 * x[0];
-    g[1] = -2.0 * x[1];
-}
-
-static void saddle_hessian(const double *x, size_t n, void *p, double *H)
-{
-    (void)x, (void)n, (void)p;
-    H[0] = 2.0, H[1] = H[2] = 0.0, H[3] = -2.0;
-}
-
 static double x3_plus_2xy3(const double *x, size_t n, void *p)
 {
     (void)n, (void)p;
@@ -170,7 +151,7 @@ static void check_exact_hessian(const char *fname, wb_vector_fn f, const double 
 WB_TEST(lesson10, hessian_exact, "hessian_central on the notes' examples and the camelback")
 {
     const double origin[2] = {0.0, 0.0}, saddle_H[4] = {2.0, 0.0, 0.0, -2.0};
-    check_exact_hessian("x^2 - y^2", saddle, origin, 1e-3, saddle_H, 0.0,
+    check_exact_hessian("x^2 - y^2", oracle_saddle, origin, 1e-3, saddle_H, 0.0,
                         "the notes' saddle (seed 001): H = [[2, 0], [0, -2]] everywhere",
                         "plus the rounding of f's values; second differences of a quadratic "
                         "are exact");
@@ -656,20 +637,20 @@ WB_TEST(lesson10, newton_run_damping_fallback, "newton_run: the damped step, and
     newton_options fallback = {.max_steps = 10, .tol = 1e-12, .damping = 1.0, .fallback_lr = 0.1};
     call = run_call("x^2 - y^2 (seed 001's saddle), H = [[2, 0], [0, -2]]", s0, 2, fallback);
     x = wb_buffer_copy(s0, 2);
-    const wb_objective sad = {saddle, saddle_grad, NULL};
-    steps = run_student(&call, &sad, saddle_hessian, x, 2, fallback, &traj);
+    const wb_objective sad = {oracle_saddle, oracle_saddle_grad, NULL};
+    steps = run_student(&call, &sad, oracle_saddle_hessian, x, 2, fallback, &traj);
     if (x[0] == 0.0 && x[1] == 0.0 && !wb_todo_reached(call.function))
         wb_fail(&call, NULL, "expected   gradient steps away from the saddle, got x = (0, 0) after "
                              "%zu step(s): the saddle itself. That is where the full Newton step "
                              "-H^-1 g goes; when newton_step reports NEWTON_NOT_POSITIVE_DEFINITE, "
                              "take x - fallback_lr * g instead.", steps);
-    expect_same_run(&call, steps, traj, 2, &sad, saddle_hessian, s0, fallback, 1e-14,
+    expect_same_run(&call, steps, traj, 2, &sad, oracle_saddle_hessian, s0, fallback, 1e-14,
                     "plus 1e-14: gradient steps x <- x - 0.1 (2x, -2y)");
 }
 
 WB_TEST(lesson10, newton_run_stops, "newton_run: the tolerance, max_steps = 0 and invalid options")
 {
-    const wb_objective sad = {saddle, saddle_grad, NULL};
+    const wb_objective sad = {oracle_saddle, oracle_saddle_grad, NULL};
     const double s0[2] = {0.5, 0.2};
     const struct {
         newton_options opt;
@@ -689,7 +670,7 @@ WB_TEST(lesson10, newton_run_stops, "newton_run: the tolerance, max_steps = 0 an
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         wb_call call = run_call("x^2 - y^2", s0, 2, cases[c].opt);
         double *x = wb_buffer_copy(s0, 2), *traj;
-        size_t steps = run_student(&call, &sad, saddle_hessian, x, 2, cases[c].opt, &traj);
+        size_t steps = run_student(&call, &sad, oracle_saddle_hessian, x, 2, cases[c].opt, &traj);
         char what[160];
         snprintf(what, sizeof what, "the returned number of steps (%s%s)", cases[c].why,
                  cases[c].steps == NEWTON_RUN_INVALID ? ": NEWTON_RUN_INVALID" : "");

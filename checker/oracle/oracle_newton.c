@@ -398,3 +398,22 @@ size_t oracle_newton_run(const wb_objective *obj,
     }
     return max_steps;
 }
+
+double oracle_saddle(const double *x, size_t n, void *params)
+{
+    (void)n, (void)params;
+    return x[0] * x[0] - x[1] * x[1];
+}
+
+void oracle_saddle_grad(const double *x, size_t n, void *params, double *g)
+{
+    (void)n, (void)params;
+    g[0] = 2.0 * x[0];
+    g[1] = -2.0 * x[1];
+}
+
+void oracle_saddle_hessian(const double *x, size_t n, void *params, double *H)
+{
+    (void)x, (void)n, (void)params;
+    H[0] = 2.0, H[1] = H[2] = 0.0, H[3] = -2.0;
+}

@@ -109,4 +109,9 @@ size_t oracle_newton_run(const wb_objective *obj,
                          const double *x0, size_t n, size_t max_steps, double tol,
                          double damping, double fallback_lr, double *traj);
 
+/* The saddle f(x, y) = x^2 - y^2 of the notes (seed 001), its gradient and its Hessian. */
+double oracle_saddle(const double *x, size_t n, void *params);
+void oracle_saddle_grad(const double *x, size_t n, void *params, double *g);
+void oracle_saddle_hessian(const double *x, size_t n, void *params, double *H);
+
 #endif

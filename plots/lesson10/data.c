@@ -45,25 +45,6 @@ static void quad_hessian(const double *x, size_t n, void *p, double *H)
     H[0] = 0.1, H[1] = H[2] = 0.0, H[3] = 2.0;
 }
 
-static double saddle(const double *x, size_t n, void *p)
-{
-    (void)n, (void)p;
-    return x[0] * x[0] - x[1] * x[1];
-}
-
-static void saddle_grad(const double *x, size_t n, void *p, double *g)
-{
-    (void)n, (void)p;
-    g[0] = 2.0 * x[0];
-    g[1] = -2.0 * x[1];
-}
-
-static void saddle_hessian(const double *x, size_t n, void *p, double *H)
-{
-    (void)x, (void)n, (void)p;
-    H[0] = 2.0, H[1] = H[2] = 0.0, H[3] = -2.0;
-}
-
 /* Your Hessian: hessian_central on the objective's f (params: the objective, whose functions
    ignore their own params), h = 1e-4. */
 static void your_hessian(const double *x, size_t n, void *p, double *H)
@@ -164,7 +145,7 @@ static void write_eigen_curves(const char *dir, const char *name, const double *
     for (int k = 0; k < 2; k++) {
         for (int s = -20; s <= 20; s++) {
             double t = s / 20.0, p[2] = {t * evec[k], t * evec[2 + k]};
-            fprintf(out, "%.6f %.6f %.6f\n", p[0], p[1], saddle(p, 2, NULL));
+            fprintf(out, "%.6f %.6f %.6f\n", p[0], p[1], oracle_saddle(p, 2, NULL));
         }
         fprintf(out, "\n\n");
     }
@@ -173,17 +154,17 @@ static void write_eigen_curves(const char *dir, const char *name, const double *
 
 static void saddle_figure(const char *dir, FILE *labels)
 {
-    write_grid(dir, "saddle_grid.dat", saddle, -1.0, 1.0, -1.0, 1.0, 30, 30);
+    write_grid(dir, "saddle_grid.dat", oracle_saddle, -1.0, 1.0, -1.0, 1.0, 30, 30);
     const double origin[2] = {0.0, 0.0};
     double H[4], eval[2], evec[4];
-    saddle_hessian(origin, 2, NULL, H);
+    oracle_saddle_hessian(origin, 2, NULL, H);
     oracle_eigen_symm(H, 2, eval, evec);
     write_eigen_curves(dir, "saddle_eig_ref.dat", evec);
     fprintf(labels, "ref_eigs = 'eigenvalues %g and %g'\n", eval[1], eval[0]);
 
     /* yours: your hessian_central at (0, 0), its eigenvectors, your verdict */
     double x[2] = {0.0, 0.0}, yours[4] = {NAN, NAN, NAN, NAN}, work[CLASSIFY_WORK(2)];
-    hessian_central(saddle, NULL, x, 2, 1e-3, yours);
+    hessian_central(oracle_saddle, NULL, x, 2, 1e-3, yours);
     bool have_H = !wb_todo_reached("hessian_central") && isfinite(yours[0]) &&
                   isfinite(yours[1]) && isfinite(yours[2]) && isfinite(yours[3]);
     if (have_H) {
@@ -200,14 +181,14 @@ static void saddle_figure(const char *dir, FILE *labels)
 
     /* Newton with the fallback from (0.6, 0.35): every step is a gradient step */
     const double x0[2] = {0.6, 0.35};
-    const wb_objective obj = {saddle, saddle_grad, NULL};
+    const wb_objective obj = {oracle_saddle, oracle_saddle_grad, NULL};
     newton_options opt = {.max_steps = 6, .tol = 1e-10, .damping = 1.0, .fallback_lr = 0.1};
     double traj[2 * (6 + 1)];
-    size_t steps = oracle_newton_run(&obj, saddle_hessian, x0, 2, opt.max_steps, opt.tol,
+    size_t steps = oracle_newton_run(&obj, oracle_saddle_hessian, x0, 2, opt.max_steps, opt.tol,
                                      opt.damping, opt.fallback_lr, traj);
-    write_run(dir, "saddle_path_ref.dat", traj, steps, saddle_grad);
+    write_run(dir, "saddle_path_ref.dat", traj, steps, oracle_saddle_grad);
     steps = run_yours(&obj, x0, opt, traj);
-    write_run(dir, "saddle_path_yours.dat", traj, steps, saddle_grad);
+    write_run(dir, "saddle_path_yours.dat", traj, steps, oracle_saddle_grad);
     fprintf(labels, "saddle_x0 = %g\nsaddle_y0 = %g\n", x0[0], x0[1]);
 }
 
