@@ -1,10 +1,17 @@
-# build.mk: builds one lesson's checker or plot driver against one C file.
+# build.mk: builds one lesson's judge, worker or plot driver.
 # Called by checker/tools/workbook, which says what to build:
 #   make -f checker/build.mk LESSON=01 FILE=derivatives SRC=lessons/lesson01/derivatives.c \
-#        OUT=build/student/lesson01 FLAVOR=plain  build/student/lesson01/check
+#        OUT=build/student/lesson01 FLAVOR=plain  build/student/lesson01/worker
 # FLAVOR=asan builds everything with AddressSanitizer and UBSan.
-# The checker core and oracle are compiled once per flavor into a library; a lesson's suite once
-# per flavor; the student's file whenever it changes. That keeps `make check` quick.
+#
+# Two programs per lesson run a check (see checker/core/remote.c):
+#   the judge  build/suite/FLAVOR/judgeNN: the Criterion suite, the oracle, the checker core and
+#              the generated call wrappers. It never contains a student's code, so it is built
+#              once per lesson and flavor, whoever's file is checked.
+#   the worker OUT/worker: the student's file, the worker's loop and the generated dispatcher,
+#              with the parts of GSL the student may call linked in statically: no oracle, no
+#              Criterion, nothing of the judge's.
+# The generated code (checker/tools/gencalls, from the lesson's header) goes to build/gen/.
 
 BUILD ?= build
 include $(BUILD)/config.mk
@@ -13,6 +20,8 @@ CC ?= cc
 FLAVOR ?= plain
 CORE := $(BUILD)/core/$(FLAVOR)
 SUITE := $(BUILD)/suite/$(FLAVOR)
+GEN := $(BUILD)/gen/lesson$(LESSON)
+HEADER := lessons/lesson$(LESSON)/$(FILE).h
 
 STD := -std=c17 -D_DEFAULT_SOURCE
 PROJECT_WARNINGS := -Wall -Wextra -Wpedantic -Werror
@@ -23,14 +32,12 @@ OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize
 else
 OPT := -O2 -g
 endif
-INCLUDES := -Ilessons -Ilessons/lesson$(LESSON) -Ichecker/core -Ichecker/oracle
+INCLUDES := -Ilessons -Ilessons/lesson$(LESSON) -Ichecker/core -Ichecker/oracle -Ichecker/worker
 LIBS := $(CRITERION_LIBS) $(GSL_LIBS) -lm
-# exit() and friends called by the student's code fail the test instead (core/exit_guard.c).
-WRAP := -Wl,--wrap=exit,--wrap=_exit,--wrap=_Exit,--wrap=quick_exit
 
 # libwbcheck.a: the checker core (runner, comparisons, guards); liboracle.a: the oracle and the
 # stub record, which the plot drivers use too.
-CORE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(filter-out checker/core/todo.c,$(wildcard checker/core/*.c)))
+CORE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(filter-out checker/core/todo.c,$(wildcard checker/core/*.c)) checker/worker/wire.c)
 ORACLE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(wildcard checker/oracle/*.c) checker/core/todo.c)
 
 $(CORE)/libwbcheck.a: $(CORE_OBJ)
@@ -53,12 +60,28 @@ $(SUITE)/lesson$(LESSON).o: checker/lesson$(LESSON)/test_$(FILE).c
 	@mkdir -p $(@D)
 	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) $(CRITERION_CFLAGS) $(GSL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(OUT)/lesson.o: $(SRC) lessons/lesson$(LESSON)/$(FILE).h lessons/workbook.h
+# The two ends of every call, generated from the header (and workbook.h, for the callback types).
+$(GEN)/judge.c $(GEN)/worker.c: $(HEADER) lessons/workbook.h checker/tools/gencalls
+	@checker/tools/gencalls $(HEADER) $(GEN).tmp && rm -rf $(GEN) && mv $(GEN).tmp $(GEN)
+
+$(SUITE)/calls$(LESSON).o: $(GEN)/judge.c
+	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) $(GSL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(SUITE)/dispatch$(LESSON).o: $(GEN)/worker.c
+	@mkdir -p $(@D)
+	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) $(GSL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(SUITE)/judge$(LESSON): $(SUITE)/lesson$(LESSON).o $(SUITE)/calls$(LESSON).o $(CORE)/libwbcheck.a $(CORE)/liboracle.a
+	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(LIBS)
+
+$(OUT)/lesson.o: $(SRC) $(HEADER) lessons/workbook.h
 	@mkdir -p $(@D)
 	@$(CC) $(STD) $(OPT) $(STUDENT_WARNINGS) $(INCLUDES) -c $< -o $@
 
-$(OUT)/check: $(SUITE)/lesson$(LESSON).o $(OUT)/lesson.o $(CORE)/libwbcheck.a $(CORE)/liboracle.a
-	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(LIBS) $(WRAP)
+# GSL is linked statically: only the routines the student's code calls come in, and no shared
+# GSL is mapped into the worker for code to look up at run time.
+$(OUT)/worker: $(OUT)/lesson.o $(CORE)/worker/worker.o $(CORE)/worker/wire.o $(SUITE)/dispatch$(LESSON).o
+	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(GSL_STATIC) -lm
 
 $(OUT)/plot.o: plots/lesson$(LESSON)/data.c
 	@mkdir -p $(@D)
@@ -67,4 +90,5 @@ $(OUT)/plot.o: plots/lesson$(LESSON)/data.c
 $(OUT)/plotdata: $(OUT)/plot.o $(OUT)/lesson.o $(CORE)/plots/driver.o $(CORE)/liboracle.a
 	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(GSL_LIBS) -lm
 
--include $(CORE_OBJ:.o=.d) $(ORACLE_OBJ:.o=.d) $(CORE)/plots/driver.d $(SUITE)/lesson$(LESSON).d $(OUT)/plot.d
+-include $(CORE_OBJ:.o=.d) $(ORACLE_OBJ:.o=.d) $(CORE)/plots/driver.d $(SUITE)/lesson$(LESSON).d $(OUT)/plot.d \
+    $(SUITE)/calls$(LESSON).d $(SUITE)/dispatch$(LESSON).d $(CORE)/worker/worker.d

@@ -14,10 +14,10 @@
 typedef double (*wb_scalar_fn)(double x, void *params);
 
 /* A function of n variables, f(x[0..n-1]). */
-typedef double (*wb_vector_fn)(const double *x, size_t n, void *params);
+typedef double (*wb_vector_fn)(const double *x /* [n] */, size_t n, void *params);
 
 /* Writes the gradient of a function of n variables at x into grad[0..n-1]. */
-typedef void (*wb_gradient_fn)(const double *x, size_t n, void *params, double *grad);
+typedef void (*wb_gradient_fn)(const double *x /* [n] */, size_t n, void *params, double *grad /* [n] */);
 
 /* An objective to minimise: its value, its gradient and their shared parameters. */
 typedef struct {

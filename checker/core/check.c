@@ -5,6 +5,7 @@
 #include "seed.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ void wb_test_begin(void)
 
 void wb_test_end(void)
 {
+    wb_remote_stop();
     release_buffers();
     gsl_rng_free(test_rng);
     test_rng = NULL;
@@ -44,6 +46,33 @@ void wb_test_end(void)
 gsl_rng *wb_rng(void) { return test_rng; }
 
 double wb_uniform(double lo, double hi) { return lo + (hi - lo) * gsl_rng_uniform(test_rng); }
+
+const char *wb_signal_story(int sig)
+{
+    switch (sig) {
+    case SIGSEGV:
+        return "segmentation fault: the code read or wrote memory it does not own "
+               "(past the end of an array, or through a NULL or uninitialised pointer)";
+    case SIGBUS:
+        return "bus error: a misaligned or invalid memory access, or a file or shared memory "
+               "that ran out of room";
+    case SIGFPE:
+        return "arithmetic exception: an integer division by zero";
+    case SIGABRT:
+        return "aborted: a failed assert(), or the C library or a sanitizer found "
+               "corrupted memory (see the report printed above)";
+    case SIGILL:
+        return "illegal instruction: often undefined behaviour caught by the sanitizer";
+    case SIGKILL:
+        return "killed: it used too much memory or time";
+    case SIGXCPU:
+        return "killed: it used more processor time than allowed";
+    case SIGXFSZ:
+        return "killed: it wrote a file larger than allowed";
+    default:
+        return "killed by a signal";
+    }
+}
 
 /* ---- the diagnosis table ---------------------------------------------------------------- */
 

@@ -25,9 +25,10 @@ void wb_test_end(void);
 /*
  * WB_TEST(suite, name, "what it checks") { body }
  * The body runs in its own process (Criterion forks), with a fresh random stream seeded from
- * the run's seed and the test's name. A test counts as passed only when its body ran to the
- * end: wb_test_end() records the one passing assertion the runner looks for, so a student's
- * function that ends the process early (exit, _exit) can never make a test pass.
+ * the run's seed and the test's name. The student's functions it calls run in a worker process
+ * of the test's own (remote.c), started at the first call and ended with the test. A test
+ * counts as passed only when its body ran to the end: wb_test_end() records the one passing
+ * assertion the runner looks for.
  */
 #define WB_TEST(suite, name, what)                                                    \
     static void suite##_##name##_body(void);                                          \
@@ -37,6 +38,15 @@ void wb_test_end(void);
         wb_test_end();                                                                \
     }                                                                                 \
     static void suite##_##name##_body(void)
+
+/* What a signal that ended the student's code means, in a phrase. */
+const char *wb_signal_story(int sig);
+
+/* Ends the running test's worker, the process that runs the student's code (remote.c). */
+void wb_remote_stop(void);
+
+/* The seconds one call of the student's code may take (WB_TIMEOUT, default 5). */
+double wb_call_timeout(void);
 
 /* The random stream of the running test (mt19937). */
 gsl_rng *wb_rng(void);

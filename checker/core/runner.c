@@ -11,6 +11,7 @@
  * results file), WB_RESULTS_FD (an open descriptor to write the results to, for the grader),
  * WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"), NO_COLOR.
  */
+#include "check.h"
 #include "seed.h"
 
 #include <criterion/criterion.h>
@@ -121,34 +122,12 @@ ReportHook(TEST_CRASH)(struct criterion_test_stats *st)
 
 /* ---- explaining a failure that is not a failed comparison ------------------------------- */
 
-static const char *signal_story(int sig)
-{
-    switch (sig) {
-    case SIGSEGV:
-        return "segmentation fault: the code read or wrote memory it does not own "
-               "(past the end of an array, or through a NULL or uninitialised pointer)";
-    case SIGBUS:
-        return "bus error: a misaligned or invalid memory access";
-    case SIGFPE:
-        return "arithmetic exception: an integer division by zero";
-    case SIGABRT:
-        return "aborted: a failed assert(), or the C library or a sanitizer found "
-               "corrupted memory (see the report printed above)";
-    case SIGILL:
-        return "illegal instruction: often undefined behaviour caught by the sanitizer";
-    case SIGKILL:
-        return "killed: it used too much memory or time";
-    default:
-        return "killed by a signal";
-    }
-}
-
 static void describe(const result *r, char *buf, size_t size)
 {
     switch (r->how) {
     case CRASHED:
         snprintf(buf, size, "crash      the test crashed with signal %d (%s).\n", r->signal,
-                 signal_story(r->signal));
+                 wb_signal_story(r->signal));
         break;
     case TIMED_OUT:
         snprintf(buf, size,

@@ -29,7 +29,7 @@ double central_difference_step(double x);
  * x is changed during the call (one coordinate at a time) and must be exactly as it was when
  * the function returns.
  */
-void gradient_central(wb_vector_fn f, void *params, double *x, size_t n, double h, double *grad);
+void gradient_central(wb_vector_fn f, void *params, double *x /* [n] */, size_t n, double h, double *grad /* [n] */);
 
 /* f(x, y) = x y^2 + x^2 y:  grad = (f_x, f_y) = (y^2 + 2xy, 2xy + x^2). */
 void grad_xy2_plus_x2y(double x, double y, double grad[2]);
@@ -51,6 +51,6 @@ double d_sin_t_squared(double t);
  * max_i |a_i - n_i| / max(|a_i| + |n_i|, GRADCHECK_TINY).  0 when they agree exactly.
  */
 #define GRADCHECK_TINY 1e-12
-double gradcheck_rel_error(const double *analytic, const double *numeric, size_t n);
+double gradcheck_rel_error(const double *analytic /* [n] */, const double *numeric /* [n] */, size_t n);
 
 #endif

@@ -12,10 +12,10 @@
 #include "workbook.h"
 
 /* One step of gradient descent, in place: x <- x - lr * grad (n coordinates). */
-void gd_step(double *x, const double *grad, size_t n, double lr);
+void gd_step(double *x /* [n] */, const double *grad /* [n] */, size_t n, double lr);
 
 /* One step of gradient ascent, in place: x <- x + lr * grad. */
-void ga_step(double *x, const double *grad, size_t n, double lr);
+void ga_step(double *x /* [n] */, const double *grad /* [n] */, size_t n, double lr);
 
 /*
  * The six-hump camelback function (낙타 등 함수) of the course notes, at theta = (t1, t2):
@@ -41,7 +41,7 @@ void camelback_step(double theta[2], double lr);
  * grad is scratch space for n doubles. trajectory receives the points x_0, x_1, ..., one row
  * of n per point: it has room for (max_steps + 1) rows, and rows 0 .. steps are written.
  */
-size_t gd_run(const wb_objective *obj, double *x, size_t n, double lr, size_t max_steps,
-              double tol, double *grad, double *trajectory);
+size_t gd_run(const wb_objective *obj, double *x /* [n] */, size_t n, double lr, size_t max_steps,
+              double tol, double *grad /* [n] */, double *trajectory /* [(max_steps + 1) * n] */);
 
 #endif

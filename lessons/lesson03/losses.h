@@ -18,7 +18,7 @@
  * The mean squared error (평균 제곱 오차) of n predictions, a mean like PyTorch's MSELoss:
  *   mse = (1/n) sum_i (pred_i - target_i)^2.      n = 0: NAN (the mean of nothing).
  */
-double mse(const double *pred, const double *target, size_t n);
+double mse(const double *pred /* [n] */, const double *target /* [n] */, size_t n);
 
 /*
  * The softmax (소프트맥스) of k logits z into out[0..k-1], computed stably with m = max_j z_j:
@@ -26,29 +26,29 @@ double mse(const double *pred, const double *target, size_t n);
  * (the same value as exp(z_i) / sum_j exp(z_j), without overflow for logits like 1000).
  * k = 0: nothing is written.
  */
-void softmax(const double *z, size_t k, double *out);
+void softmax(const double *z /* [k] */, size_t k, double *out /* [k] */);
 
 /*
  * The log of the softmax into out[0..k-1], without ever taking a log of a probability:
  *   out_i = (z_i - m) - ln sum_j exp(z_j - m),   m = max_j z_j.     k = 0: nothing is written.
  */
-void log_softmax(const double *z, size_t k, double *out);
+void log_softmax(const double *z /* [k] */, size_t k, double *out /* [k] */);
 
 /*
  * The cross-entropy (교차 엔트로피) of a prediction q against a target distribution p, in nats:
  *   H(p, q) = - sum_i p_i ln q_i,   where a term with p_i = 0 counts 0 (0 ln 0 = 0).
  * A class with p_i > 0 and q_i = 0 gives +INFINITY. k = 0 gives 0 (an empty sum).
  */
-double cross_entropy(const double *p, const double *q, size_t k);
+double cross_entropy(const double *p /* [k] */, const double *q /* [k] */, size_t k);
 
 /* The same in bits: - sum_i p_i log2 q_i (= cross_entropy / ln 2), with 0 log2 0 = 0. */
-double cross_entropy_bits(const double *p, const double *q, size_t k);
+double cross_entropy_bits(const double *p /* [k] */, const double *q /* [k] */, size_t k);
 
 /*
  * The negative log-likelihood (음의 로그우도) of the true class: nll = -ln q[label].
  * Only the label's probability counts. label >= k: NAN. q[label] = 0: +INFINITY.
  */
-double nll(const double *q, size_t k, size_t label);
+double nll(const double *q /* [k] */, size_t k, size_t label);
 
 /*
  * Softmax followed by the NLL of label, from the logits z (PyTorch's F.cross_entropy):
@@ -57,7 +57,7 @@ double nll(const double *q, size_t k, size_t label);
  *   grad_i = softmax(z)_i - [i == label]       (the prediction minus the one-hot target).
  * label >= k: returns NAN and writes nothing.
  */
-double softmax_cross_entropy(const double *z, size_t k, size_t label, double *grad);
+double softmax_cross_entropy(const double *z /* [k] */, size_t k, size_t label, double *grad /* [k] */);
 
 /*
  * The binary cross-entropy of a probability p against a target y in [0, 1]:

@@ -23,21 +23,21 @@
  *   mean[j] = (1/n) sum_i X[i][j],   std[j] = sqrt((1/n) sum_i (X[i][j] - mean[j])^2).
  * A constant column gets std[j] = 0. Returns 0; with rows == 0 returns -1 and writes nothing.
  */
-int standardize_fit(const double *X, size_t rows, size_t cols, double *mean, double *std);
+int standardize_fit(const double *X /* [rows * cols] */, size_t rows, size_t cols, double *mean /* [cols] */, double *std /* [cols] */);
 
 /*
  * Z[i][j] = (X[i][j] - mean[j]) / s_j with the statistics passed in (from standardize_fit on the
  * training rows), where s_j = std[j], or 1 when std[j] == 0 (as sklearn does: a constant feature
  * is only shifted, so its training values become 0). Z may be the same array as X.
  */
-void standardize_apply(const double *X, size_t rows, size_t cols, const double *mean,
-                       const double *std, double *Z);
+void standardize_apply(const double *X /* [rows * cols] */, size_t rows, size_t cols, const double *mean /* [cols] */,
+                       const double *std /* [cols] */, double *Z /* [rows * cols] */);
 
 /*
  * Per-column minimum and maximum of X (rows x cols) into min[j] and max[j].
  * Returns 0; with rows == 0 returns -1 and writes nothing.
  */
-int minmax_fit(const double *X, size_t rows, size_t cols, double *min, double *max);
+int minmax_fit(const double *X /* [rows * cols] */, size_t rows, size_t cols, double *min /* [cols] */, double *max /* [cols] */);
 
 /*
  * Scales each column to the target range [lo, hi] with the statistics passed in:
@@ -46,15 +46,15 @@ int minmax_fit(const double *X, size_t rows, size_t cols, double *min, double *m
  * Training rows land in [lo, hi]; test rows may fall outside. Z may be the same array as X.
  * Returns 0; when lo >= hi (or either is not finite) returns -1 and writes nothing.
  */
-int minmax_apply(const double *X, size_t rows, size_t cols, const double *min, const double *max,
-                 double lo, double hi, double *Z);
+int minmax_apply(const double *X /* [rows * cols] */, size_t rows, size_t cols, const double *min /* [cols] */, const double *max /* [cols] */,
+                 double lo, double hi, double *Z /* [rows * cols] */);
 
 /*
  * The one-hot code of a category numbered from 0: out[k] = 1 if k == category, else 0, for
  * k = 0 .. n_categories - 1 (like torch.nn.functional.one_hot).
  * Returns 0; when category < 0 or category >= n_categories returns -1 and writes nothing.
  */
-int one_hot(int category, size_t n_categories, double *out);
+int one_hot(int category, size_t n_categories, double *out /* [n_categories] */);
 
 /* The course notes' record: 3 measurements, sex in 2 classes, constitution (체질) in 4. */
 #define PERSON_SEX_CLASSES 2

@@ -22,29 +22,29 @@
  * so Var(W) = r^2 / 3 = 2 / (fan_in + fan_out).  fan_out * fan_in values.
  * Returns 0, or -1 without writing anything when fan_in or fan_out is 0.
  */
-int init_xavier_uniform(double *W, size_t fan_in, size_t fan_out, gsl_rng *rng);
+int init_xavier_uniform(double *W /* [fan_in * fan_out] */, size_t fan_in, size_t fan_out, gsl_rng *rng);
 
 /*
  * Xavier/Glorot normal: every W[k] drawn from N(0, sigma^2) with the standard deviation
  * sigma = sqrt(2 / (fan_in + fan_out)).  Returns 0, or -1 (nothing written) for a zero fan.
  */
-int init_xavier_normal(double *W, size_t fan_in, size_t fan_out, gsl_rng *rng);
+int init_xavier_normal(double *W /* [fan_in * fan_out] */, size_t fan_in, size_t fan_out, gsl_rng *rng);
 
 /*
  * He (Kaiming) normal, for ReLU layers: N(0, sigma^2) with sigma = sqrt(2 / fan_in).
  * Returns 0, or -1 (nothing written) for a zero fan.
  */
-int init_he_normal(double *W, size_t fan_in, size_t fan_out, gsl_rng *rng);
+int init_he_normal(double *W /* [fan_in * fan_out] */, size_t fan_in, size_t fan_out, gsl_rng *rng);
 
 /*
  * LeCun uniform: U[-r, r] with r = 1 / sqrt(fan_in), so Var(W) = 1 / (3 fan_in).
  * (The course notes call this range "Xavier".)  Returns 0, or -1 (nothing written) for a
  * zero fan.
  */
-int init_lecun_uniform(double *W, size_t fan_in, size_t fan_out, gsl_rng *rng);
+int init_lecun_uniform(double *W /* [fan_in * fan_out] */, size_t fan_in, size_t fan_out, gsl_rng *rng);
 
 /* Biases start at zero: b[0..n-1] = 0. */
-void init_zeros(double *b, size_t n);
+void init_zeros(double *b /* [n] */, size_t n);
 
 /* The activation of every layer of deep_forward_stats. */
 typedef enum { ACT_TANH, ACT_RELU } activation;
@@ -79,8 +79,8 @@ typedef struct {
  * Returns 0, or -1 without writing anything when batch, width or depth is 0, act or
  * scheme.kind is not one of the values above, or an INIT_GAUSSIAN std is negative or not finite.
  */
-int deep_forward_stats(const double *X, size_t batch, size_t width, size_t depth, activation act,
-                       init_scheme scheme, gsl_rng *rng, double *W, double *H, double *mean,
-                       double *std);
+int deep_forward_stats(const double *X /* [batch * width] */, size_t batch, size_t width, size_t depth, activation act,
+                       init_scheme scheme, gsl_rng *rng, double *W /* [depth * width * width] */, double *H /* [depth * batch * width] */, double *mean /* [depth] */,
+                       double *std /* [depth] */);
 
 #endif

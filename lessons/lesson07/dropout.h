@@ -35,7 +35,7 @@
  * so evaluation needs no correction. With p = 0 both modes are the identity.
  * Returns 0, or DROPOUT_INVALID_P (nothing written) when p_drop is not in [0, 1).
  */
-int dropout_forward(const double *x, double *y, double *mask, size_t n, double p_drop, bool train,
+int dropout_forward(const double *x /* [n] */, double *y /* [n] */, double *mask /* [n] */, size_t n, double p_drop, bool train,
                     gsl_rng *rng);
 
 /*
@@ -45,7 +45,7 @@ int dropout_forward(const double *x, double *y, double *mask, size_t n, double p
  * After an evaluation-mode forward, y = x and the gradient is dy itself: nothing to call.
  * Returns 0, or DROPOUT_INVALID_P (dx untouched) when p_drop is not in [0, 1).
  */
-int dropout_backward(const double *dy, const double *mask, double *dx, size_t n, double p_drop);
+int dropout_backward(const double *dy /* [n] */, const double *mask /* [n] */, double *dx /* [n] */, size_t n, double p_drop);
 
 /*
  * Classic dropout (the original paper's and the course notes' convention):
@@ -56,7 +56,7 @@ int dropout_backward(const double *dy, const double *mask, double *dx, size_t n,
  * pass in training is dx[i] = dy[i] * mask[i], which is dropout_backward with p_drop = 0.)
  * Returns 0, or DROPOUT_INVALID_P (nothing written) when p_drop is not in [0, 1).
  */
-int dropout_forward_classic(const double *x, double *y, double *mask, size_t n, double p_drop,
+int dropout_forward_classic(const double *x /* [n] */, double *y /* [n] */, double *mask /* [n] */, size_t n, double p_drop,
                             bool train, gsl_rng *rng);
 
 #endif

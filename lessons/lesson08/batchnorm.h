@@ -34,8 +34,8 @@
  * Y is m x d; mean and var have d entries each (the backward pass and the running averages
  * need them). Returns -1 when m = 0, d = 0, or eps is negative or NaN.
  */
-int batchnorm_forward(const double *X, size_t m, size_t d, const double *gamma,
-                      const double *beta, double eps, double *Y, double *mean, double *var);
+int batchnorm_forward(const double *X /* [m * d] */, size_t m, size_t d, const double *gamma /* [d] */,
+                      const double *beta /* [d] */, double eps, double *Y /* [m * d] */, double *mean /* [d] */, double *var /* [d] */);
 
 /*
  * The backward pass: given dY = dL/dY (m x d) and the forward pass's X, mean and var, writes
@@ -46,9 +46,9 @@ int batchnorm_forward(const double *X, size_t m, size_t d, const double *gamma,
  * and the batch variance: every x_ij moves mean[j] and var[j], and with them every Y_kj.
  * Returns -1 when m = 0, d = 0, or eps is negative or NaN.
  */
-int batchnorm_backward(const double *dY, const double *X, size_t m, size_t d,
-                       const double *gamma, const double *mean, const double *var, double eps,
-                       double *dX, double *dgamma, double *dbeta);
+int batchnorm_backward(const double *dY /* [m * d] */, const double *X /* [m * d] */, size_t m, size_t d,
+                       const double *gamma /* [d] */, const double *mean /* [d] */, const double *var /* [d] */, double eps,
+                       double *dX /* [m * d] */, double *dgamma /* [d] */, double *dbeta /* [d] */);
 
 /*
  * The running averages used at inference, updated in place after a training batch of m
@@ -58,8 +58,8 @@ int batchnorm_backward(const double *dY, const double *X, size_t m, size_t d,
  * (the running variance takes the unbiased batch variance). Returns -1, changing nothing,
  * when m < 2 (m / (m - 1) would divide by zero), d = 0, or momentum is outside [0, 1].
  */
-int batchnorm_running_update(double *running_mean, double *running_var, const double *mean,
-                             const double *var, size_t m, size_t d, double momentum);
+int batchnorm_running_update(double *running_mean /* [d] */, double *running_var /* [d] */, const double *mean /* [d] */,
+                             const double *var /* [d] */, size_t m, size_t d, double momentum);
 
 /*
  * The inference-mode (evaluation) pass: the same normalisation with the running statistics
@@ -67,8 +67,8 @@ int batchnorm_running_update(double *running_mean, double *running_var, const do
  *   Y_ij = gamma[j] (X_ij - running_mean[j]) / sqrt(running_var[j] + eps) + beta[j]
  * Returns -1 when m = 0, d = 0, or eps is negative or NaN.
  */
-int batchnorm_inference(const double *X, size_t m, size_t d, const double *gamma,
-                        const double *beta, double eps, const double *running_mean,
-                        const double *running_var, double *Y);
+int batchnorm_inference(const double *X /* [m * d] */, size_t m, size_t d, const double *gamma /* [d] */,
+                        const double *beta /* [d] */, double eps, const double *running_mean /* [d] */,
+                        const double *running_var /* [d] */, double *Y /* [m * d] */);
 
 #endif

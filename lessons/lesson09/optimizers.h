@@ -25,28 +25,28 @@
 
 /* Plain gradient descent (확률적 경사하강법 when g comes from a mini-batch):
  *   w <- w - lr * g */
-int sgd_step(double *w, const double *g, size_t n, double lr);
+int sgd_step(double *w /* [n] */, const double *g /* [n] */, size_t n, double lr);
 
 /* Momentum (모멘텀), as torch.optim.SGD(momentum=mu) writes it, with velocity b (start: 0):
  *   b <- mu * b + g
  *   w <- w - lr * b
  * (The notes' m = beta*m + eta*g, w <- w - m is the same update with m = lr * b.) */
-int momentum_step(double *w, const double *g, double *b, size_t n, double lr, double mu);
+int momentum_step(double *w /* [n] */, const double *g /* [n] */, double *b /* [n] */, size_t n, double lr, double mu);
 
 /* Nesterov momentum (네스테로프 가속 경사), as torch.optim.SGD(momentum=mu, nesterov=True):
  *   b <- mu * b + g
  *   w <- w - lr * (g + mu * b)        (with the new b) */
-int nesterov_step(double *w, const double *g, double *b, size_t n, double lr, double mu);
+int nesterov_step(double *w /* [n] */, const double *g /* [n] */, double *b /* [n] */, size_t n, double lr, double mu);
 
 /* AdaGrad, as torch.optim.Adagrad, with the running sum of squared gradients h (start: 0):
  *   h <- h + g^2
  *   w <- w - lr * g / (sqrt(h) + eps)              (PyTorch's default eps: 1e-10) */
-int adagrad_step(double *w, const double *g, double *h, size_t n, double lr, double eps);
+int adagrad_step(double *w /* [n] */, const double *g /* [n] */, double *h /* [n] */, size_t n, double lr, double eps);
 
 /* RMSProp, as torch.optim.RMSprop(alpha=rho), with the moving average of g^2, s (start: 0):
  *   s <- rho * s + (1 - rho) * g^2
  *   w <- w - lr * g / (sqrt(s) + eps)              (PyTorch's defaults: rho 0.99, eps 1e-8) */
-int rmsprop_step(double *w, const double *g, double *s, size_t n, double lr, double rho,
+int rmsprop_step(double *w /* [n] */, const double *g /* [n] */, double *s /* [n] */, size_t n, double lr, double rho,
                  double eps);
 
 /* The hyper-parameters of Adam and AdamW. */
@@ -71,7 +71,7 @@ typedef struct {
  *   m_hat = m / (1 - beta1^t),   v_hat = v / (1 - beta2^t)
  *   w <- w - lr * m_hat / (sqrt(v_hat) + eps)
  * g itself is not changed. Also returns -1, changing nothing, when t is NULL. */
-int adam_step(double *w, const double *g, double *m, double *v, size_t n, size_t *t,
+int adam_step(double *w /* [n] */, const double *g /* [n] */, double *m /* [n] */, double *v /* [n] */, size_t n, size_t *t /* [1] */,
               const adam_params *p);
 
 /* AdamW, as torch.optim.AdamW: the weight decay shrinks w directly, before the Adam step,
@@ -79,7 +79,7 @@ int adam_step(double *w, const double *g, double *m, double *v, size_t n, size_t
  *   t <- t + 1
  *   w <- w - lr * weight_decay * w
  *   then m, v, m_hat, v_hat and the update of w as in adam_step, with g as it is. */
-int adamw_step(double *w, const double *g, double *m, double *v, size_t n, size_t *t,
+int adamw_step(double *w /* [n] */, const double *g /* [n] */, double *m /* [n] */, double *v /* [n] */, size_t n, size_t *t /* [1] */,
                const adam_params *p);
 
 /* Step decay (torch.optim.lr_scheduler.StepLR): lr0 * gamma^floor(epoch / step_size).

@@ -15,7 +15,7 @@
 #include "workbook.h"
 
 /* Writes the Hessian of a function of n variables at x into H (n x n, row-major). */
-typedef void (*hessian_fn)(const double *x, size_t n, void *params, double *H);
+typedef void (*hessian_fn)(const double *x /* [n] */, size_t n, void *params, double *H /* [n * n] */);
 
 /*
  * The Hessian of f at x[0..n-1] by central second differences with step h, into H:
@@ -27,7 +27,7 @@ typedef void (*hessian_fn)(const double *x, size_t n, void *params, double *H);
  * is a good choice. x is changed during the call and must be exactly as it was afterwards.
  * h <= 0 (or NaN) is invalid: every entry of H is set to NaN and f is not called.
  */
-void hessian_central(wb_vector_fn f, void *params, double *x, size_t n, double h, double *H);
+void hessian_central(wb_vector_fn f, void *params, double *x /* [n] */, size_t n, double h, double *H /* [n * n] */);
 
 /* What the eigenvalues of the Hessian at a critical point (grad f = 0) say about it. */
 typedef enum {
@@ -51,7 +51,7 @@ typedef enum {
  * even when other eigenvalues are zero. work has room for CLASSIFY_WORK(n) doubles; H is not
  * changed. (gsl_eigen_symm computes the eigenvalues; it destroys its input, hence the copy.)
  */
-critical_kind classify_critical_point(const double *H, size_t n, double *work);
+critical_kind classify_critical_point(const double *H /* [n * n] */, size_t n, double *work /* [CLASSIFY_WORK(n)] */);
 
 /* What newton_step reports. */
 #define NEWTON_OK 0
@@ -68,7 +68,7 @@ critical_kind classify_critical_point(const double *H, size_t n, double *work);
  * and returns NEWTON_NOT_POSITIVE_DEFINITE. H and g are not changed; work has room for
  * NEWTON_STEP_WORK(n) doubles.
  */
-int newton_step(const double *H, const double *g, size_t n, double *delta, double *work);
+int newton_step(const double *H /* [n * n] */, const double *g /* [n] */, size_t n, double *delta /* [n] */, double *work /* [NEWTON_STEP_WORK(n)] */);
 
 /* The settings of newton_run. */
 typedef struct {
@@ -98,8 +98,8 @@ typedef struct {
  * doubles. Options with damping outside (0, 1] or a negative fallback_lr are invalid: the
  * function returns NEWTON_RUN_INVALID and writes nothing (x stays as it was).
  */
-size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x, size_t n,
-                  newton_options opt, double *work, double *trajectory);
+size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x /* [n] */, size_t n,
+                  newton_options opt, double *work /* [NEWTON_RUN_WORK(n)] */, double *trajectory /* [(opt.max_steps + 1) * n] */);
 
 /* What bfgs_update reports. */
 #define BFGS_UPDATED 0
@@ -114,6 +114,6 @@ size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x, size_t
  * definite when it was). work has room for n doubles (for u). Returns BFGS_UPDATED; when
  * y's <= 0 (the curvature condition fails) Hinv is left as it is and it returns BFGS_SKIPPED.
  */
-int bfgs_update(double *Hinv, const double *s, const double *y, size_t n, double *work);
+int bfgs_update(double *Hinv /* [n * n] */, const double *s /* [n] */, const double *y /* [n] */, size_t n, double *work /* [n] */);
 
 #endif

@@ -21,7 +21,7 @@
 
 /* p_i = sigma(z_i) = 1 / (1 + exp(-z_i)) for each of the m rows, into p[0..m-1]. Finite and
  * inside [0, 1] for every finite z (write sigma so that exp never overflows). */
-void logistic_predict(const double *X, const double *w, size_t m, size_t d, double *p);
+void logistic_predict(const double *X /* [m * d] */, const double *w /* [d + 1] */, size_t m, size_t d, double *p /* [m] */);
 
 /* The mean negative log-likelihood (음의 로그우도) of labels y in {0, 1}, and its gradient:
  *   L = (1/m) sum_i [ log(1 + exp(z_i)) - y_i z_i ]
@@ -29,23 +29,23 @@ void logistic_predict(const double *X, const double *w, size_t m, size_t d, doub
  *   grad[j] = (1/m) sum_i (p_i - y_i) X[i*d + j],   grad[d] = (1/m) sum_i (p_i - y_i)
  * Returns L (finite even for |z| of 1000: log(1 + exp(z)) = max(z, 0) + log1p(exp(-|z|))).
  * m = 0: returns NAN and writes nothing. */
-double logistic_loss_grad(const double *X, const double *y, const double *w, size_t m, size_t d,
-                          double *grad);
+double logistic_loss_grad(const double *X /* [m * d] */, const double *y /* [m] */, const double *w /* [d + 1] */, size_t m, size_t d,
+                          double *grad /* [d + 1] */);
 
 /* Linear regression's mean squared error (평균제곱오차), as torch.nn.MSELoss, with r_i = z_i - y_i:
  *   L = (1/m) sum_i r_i^2
  *   grad[j] = (2/m) sum_i r_i X[i*d + j],   grad[d] = (2/m) sum_i r_i
  * Returns L; m = 0: returns NAN and writes nothing. */
-double linear_mse_grad(const double *X, const double *y, const double *w, size_t m, size_t d,
-                       double *grad);
+double linear_mse_grad(const double *X /* [m * d] */, const double *y /* [m] */, const double *w /* [d + 1] */, size_t m, size_t d,
+                       double *grad /* [d + 1] */);
 
 /* Standardizes X (rows x cols) in place with the statistics of its FIRST train_rows rows only:
  *   mean[j] = (1/n) sum_{i<n} X[i][j],  std[j] = sqrt((1/n) sum_{i<n} (X[i][j] - mean[j])^2),
  *   n = train_rows;  then every row i < rows:  X[i][j] <- (X[i][j] - mean[j]) / std[j]
  * (std[j] = 0 divides by 1 instead, as lesson 5 and sklearn do). The statistics go to mean and
  * std (cols values each). Returns 0, or -1 (writing nothing) unless 1 <= train_rows <= rows. */
-int standardize_split(double *X, size_t rows, size_t train_rows, size_t cols, double *mean,
-                      double *std);
+int standardize_split(double *X /* [rows * cols] */, size_t rows, size_t train_rows, size_t cols, double *mean /* [cols] */,
+                      double *std /* [cols] */);
 
 /* The options of train_logistic. */
 typedef struct {
@@ -59,9 +59,9 @@ typedef struct {
 
 /* The caller's work space: train_logistic never allocates. */
 typedef struct {
-    size_t *order;  /* m: the permutation of the training rows */
-    double *grad;   /* d + 1: a gradient */
-    double *best_w; /* d + 1: the weights of the best epoch so far */
+    size_t *order;  /* [m] the permutation of the training rows */
+    double *grad;   /* [d + 1] a gradient */
+    double *best_w; /* [d + 1] the weights of the best epoch so far */
 } train_work;
 
 /* Trains w (d + 1 values, the caller's starting point) on the m training rows (X, y) with
@@ -83,9 +83,9 @@ typedef struct {
  * Returns the number of epochs run (train_loss and val_loss then hold that many values), or -1,
  * changing nothing, when an option is out of its range, m, m_val or d is 0, or a pointer is NULL.
  */
-int train_logistic(const double *X, const double *y, size_t m, const double *X_val,
-                   const double *y_val, size_t m_val, size_t d, double *w,
-                   const train_options *opt, train_work *work, double *train_loss,
-                   double *val_loss, gsl_rng *rng);
+int train_logistic(const double *X /* [m * d] */, const double *y /* [m] */, size_t m, const double *X_val /* [m_val * d] */,
+                   const double *y_val /* [m_val] */, size_t m_val, size_t d, double *w /* [d + 1] */,
+                   const train_options *opt, train_work *work, double *train_loss /* [opt->epochs] */,
+                   double *val_loss /* [opt->epochs] */, gsl_rng *rng);
 
 #endif

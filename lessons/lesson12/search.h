@@ -61,7 +61,7 @@ double sample_log_uniform(double lo, double hi, gsl_rng *rng);
  * with out[0] = lo and out[k-1] = hi exactly. Returns 0, or -1 without writing anything when
  * k < 2, lo or hi is not finite, hi < lo, or log_scale and lo <= 0.
  */
-int grid_values(double lo, double hi, size_t k, int log_scale, double *out);
+int grid_values(double lo, double hi, size_t k, int log_scale, double *out /* [k] */);
 
 /*
  * Random search: for t = 0 .. n_trials - 1, draw lr from lr_range, then weight_decay from
@@ -72,7 +72,7 @@ int grid_values(double lo, double hi, size_t k, int log_scale, double *out);
  * range is invalid (as for sample_uniform / sample_log_uniform).
  */
 long random_search(search_objective objective, void *ctx, search_range lr_range,
-                   search_range wd_range, size_t n_trials, gsl_rng *rng, search_point *tried);
+                   search_range wd_range, size_t n_trials, gsl_rng *rng, search_point *tried /* [n_trials] */);
 
 /*
  * Grid search: the k_lr x k_wd grid of grid_values(lr_range) x grid_values(wd_range), lr in the
@@ -82,7 +82,7 @@ long random_search(search_objective objective, void *ctx, search_range lr_range,
  * objective is NULL or a range is invalid (as for grid_values).
  */
 long grid_search(search_objective objective, void *ctx, search_range lr_range,
-                 search_range wd_range, size_t k_lr, size_t k_wd, search_point *tried);
+                 search_range wd_range, size_t k_lr, size_t k_wd, search_point *tried /* [k_lr * k_wd] */);
 
 /*
  * Coarse-to-fine search: `rounds` grid searches of k x k points each. Round 0 searches the
@@ -95,6 +95,6 @@ long grid_search(search_objective objective, void *ctx, search_range lr_range,
  * an invalid range.
  */
 long coarse_to_fine(search_objective objective, void *ctx, search_range lr_range,
-                    search_range wd_range, size_t k, size_t rounds, search_point *tried);
+                    search_range wd_range, size_t k, size_t rounds, search_point *tried /* [k * k * rounds] */);
 
 #endif

@@ -1,0 +1,583 @@
+/*
+ * remote.c: the judge's end of a call. A suite calls mse(pred, target, n) as if the student's
+ * function were linked in; the generated wrapper (checker/tools/gencalls) hands the call here,
+ * and this file sends it to the worker, the separate process that holds the student's code
+ * (checker/worker/worker.c), runs the test's callbacks when the worker asks, and copies every
+ * output back into the suite's arrays. The student's code never runs in this process, so
+ * nothing it does can reach the suite, the oracle or the verdict.
+ *
+ * The worker starts at the first call of a test and ends with the test. Each call has a
+ * wall-clock limit (WB_TIMEOUT seconds); past it the worker's process group is killed with
+ * SIGKILL. A crash, an exit, a timeout, a write outside an array, a change to a const input or
+ * a malformed reply fails the test with the call that was running.
+ *
+ * Environment: WB_WORKER (the worker executable), WB_TIMEOUT, WB_WORKER_SANDBOX (a file of
+ * NUL-separated words to put before the worker's path: the grader's sandbox; the worker's
+ * file is then open on descriptor 5), WB_WORKER_MEMORY (bytes of address space, 0: no limit).
+ */
+#define _GNU_SOURCE /* pipe2 */
+#include "calls.h"
+#include "check.h"
+#include "wire.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- the worker process --------------------------------------------------------------------- */
+
+static pid_t worker = -1;
+static int to_worker = -1, from_worker = -1;
+
+void wb_remote_stop(void)
+{
+    if (worker <= 0)
+        return;
+    close(to_worker);
+    close(from_worker);
+    kill(-worker, SIGKILL);
+    kill(worker, SIGKILL);
+    waitpid(worker, NULL, 0);
+    worker = -1;
+    to_worker = from_worker = -1;
+}
+
+double wb_call_timeout(void)
+{
+    const char *t = getenv("WB_TIMEOUT");
+    double s = t && t[0] ? strtod(t, NULL) : 5.0;
+    return isfinite(s) && s > 0 ? s : 5.0;
+}
+
+/* The sandbox's words from WB_WORKER_SANDBOX, then the worker's path; NULL-terminated. */
+static char **worker_argv(const char *path)
+{
+    static char *argv[256];
+    static char text[16384];
+    size_t n = 0;
+    const char *sandbox = getenv("WB_WORKER_SANDBOX");
+    if (sandbox && sandbox[0]) {
+        FILE *f = fopen(sandbox, "rb");
+        size_t len = f ? fread(text, 1, sizeof text - 1, f) : 0;
+        if (f)
+            fclose(f);
+        text[len] = '\0';
+        for (size_t i = 0; i < len && n < 250; i += strlen(text + i) + 1)
+            argv[n++] = text + i;
+    }
+    argv[n++] = (char *)path;
+    argv[n] = NULL;
+    return argv;
+}
+
+static _Noreturn void exec_worker(const char *path, int req, int resp)
+{
+    setpgid(0, 0);
+    if (dup2(req, WB_WIRE_IN) < 0 || dup2(resp, WB_WIRE_OUT) < 0)
+        _exit(126);
+    const char *sandbox = getenv("WB_WORKER_SANDBOX");
+    int keep = WB_WIRE_OUT;
+    if (sandbox && sandbox[0]) { /* the sandbox reads the worker's file from descriptor 5 */
+        int fd = open(path, O_RDONLY);
+        if (fd < 0 || dup2(fd, 5) < 0)
+            _exit(126);
+        keep = 5;
+    }
+    for (int fd = keep + 1; fd < 1024; fd++)
+        close(fd);
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    const char *mem = getenv("WB_WORKER_MEMORY");
+    if (mem && mem[0] && strtoull(mem, NULL, 10) > 0) {
+        struct rlimit as = {strtoull(mem, NULL, 10), strtoull(mem, NULL, 10)};
+        setrlimit(RLIMIT_AS, &as);
+    }
+    signal(SIGPIPE, SIG_DFL);
+    char **argv = worker_argv(path);
+    execv(argv[0], argv);
+    _exit(126);
+}
+
+static void start_worker(const wb_call *call)
+{
+    const char *path = getenv("WB_WORKER");
+    if (!path || !path[0])
+        wb_fail(call, NULL, "checker: WB_WORKER does not name the worker program (run the "
+                            "checker through make check).");
+    int req[2], resp[2];
+    if (pipe2(req, O_CLOEXEC) != 0 || pipe2(resp, O_CLOEXEC) != 0)
+        wb_fail(call, NULL, "checker: cannot make a pipe: %s", strerror(errno));
+    signal(SIGPIPE, SIG_IGN);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        wb_fail(call, NULL, "checker: cannot start the worker: %s", strerror(errno));
+    if (pid == 0)
+        exec_worker(path, req[0], resp[1]);
+    setpgid(pid, pid);
+    close(req[0]);
+    close(resp[1]);
+    worker = pid;
+    to_worker = req[1];
+    from_worker = resp[0];
+    fcntl(to_worker, F_SETFL, O_NONBLOCK);
+    static bool registered;
+    if (!registered && atexit(wb_remote_stop) == 0)
+        registered = true;
+}
+
+/* ---- describing the call ------------------------------------------------------------------------ */
+
+static void show_value(char *out, size_t size, char type, const void *p, size_t bytes)
+{
+    switch (type) {
+    case 'd': {
+        double v;
+        memcpy(&v, p, sizeof v);
+        snprintf(out, size, "%.17g", v);
+        return;
+    }
+    case 'z':
+    case 'u': {
+        size_t v = 0;
+        memcpy(&v, p, bytes < sizeof v ? bytes : sizeof v);
+        snprintf(out, size, "%zu", v);
+        return;
+    }
+    case 'i':
+    case 'c': {
+        int v = 0;
+        memcpy(&v, p, bytes < sizeof v ? bytes : sizeof v);
+        snprintf(out, size, "%d", v);
+        return;
+    }
+    case 'l': {
+        long v;
+        memcpy(&v, p, sizeof v);
+        snprintf(out, size, "%ld", v);
+        return;
+    }
+    case 'b':
+        snprintf(out, size, "%s", *(const unsigned char *)p ? "true" : "false");
+        return;
+    default:
+        snprintf(out, size, "{...}");
+    }
+}
+
+/* "name(a = 1, x = {0.5, 2}, ...)": the call as the student would write it, with its inputs. */
+static wb_call describe_call(const wb_function *fn, const void **args, const size_t *lens)
+{
+    wb_call c = {.function = fn->name};
+    size_t len = (size_t)snprintf(c.text, sizeof c.text, "%s(", fn->name);
+    size_t arg = 0;
+    for (size_t i = 0; i < fn->n_slots && len < sizeof c.text; i++) {
+        const wb_slot *s = &fn->slots[i];
+        if (s->parent >= 0)
+            continue;
+        const void *a = args[arg++];
+        char v[600] = "";
+        if (s->kind == WB_SLOT_SCALAR) {
+            show_value(v, sizeof v, s->type, a, s->size);
+        } else if (s->kind == WB_SLOT_ARRAY && s->is_double && *(const double *const *)a) {
+            size_t n = lens[i] < 8 ? lens[i] : 8;
+            char e[400];
+            wb_format_vector(e, sizeof e, *(const double *const *)a, n);
+            snprintf(v, sizeof v, "{%s%s}", e, lens[i] > n ? ", ..." : "");
+        } else if (s->kind == WB_SLOT_CALLBACK || s->kind == WB_SLOT_TOKEN || s->kind == WB_SLOT_RNG ||
+                   s->kind == WB_SLOT_STRUCT || s->kind == WB_SLOT_ARRAY) {
+            snprintf(v, sizeof v, "%s", *(const void *const *)a ? s->name : "NULL");
+        }
+        len += (size_t)snprintf(c.text + len, sizeof c.text - len, "%s%s = %s", arg > 1 ? ", " : "",
+                                s->name, v);
+    }
+    if (len < sizeof c.text - 1)
+        strcat(c.text, ")");
+    return c;
+}
+
+/* ---- sending the call ------------------------------------------------------------------------------- */
+
+enum { MAX_SLOTS = 32, MAX_TOKENS = 4 };
+
+typedef struct {
+    const wb_function *fn;
+    wb_call call;
+    void *pointer[MAX_SLOTS]; /* ARRAY, TOKEN, RNG, STRUCT: the suite's pointer (NULL if none) */
+    size_t length[MAX_SLOTS]; /* ARRAY: elements sent */
+    int owner[MAX_SLOTS];     /* ARRAY: the first slot with the same pointer */
+    wb_any_fn callback[8][WB_TRAMPOLINES]; /* by callback kind and trampoline */
+    void *token[MAX_TOKENS];
+    size_t n_tokens;
+} call_state;
+
+static wb_buf out, in;
+
+/* The value of slot i: from the arguments, or from its struct's memory. */
+static const void *slot_source(const call_state *cs, const void **args, size_t *arg, size_t i)
+{
+    const wb_slot *s = &cs->fn->slots[i];
+    if (s->parent < 0)
+        return args[(*arg)++];
+    const unsigned char *st = cs->pointer[s->parent];
+    return st ? st + s->offset : NULL;
+}
+
+static void put_flag_index(uint8_t flag, uint32_t index)
+{
+    wb_put(&out, &flag, 1);
+    wb_put(&out, &index, sizeof index);
+}
+
+static void encode_slot(call_state *cs, size_t i, const void *src, const size_t *lens)
+{
+    const wb_slot *s = &cs->fn->slots[i];
+    void *p = NULL;
+    if (s->kind != WB_SLOT_SCALAR && src)
+        memcpy(&p, src, sizeof p);
+    switch (s->kind) {
+    case WB_SLOT_SCALAR: {
+        unsigned char zero[64] = {0};
+        wb_put(&out, src ? src : zero, s->size);
+        return;
+    }
+    case WB_SLOT_ARRAY: {
+        cs->pointer[i] = p;
+        cs->owner[i] = (int)i;
+        cs->length[i] = lens[i];
+        uint8_t flag = p ? WB_ARRAY_DATA : WB_ARRAY_NULL;
+        for (size_t j = 0; p && j < i; j++)
+            if (cs->fn->slots[j].kind == WB_SLOT_ARRAY && cs->pointer[j] == p &&
+                cs->fn->slots[j].size == s->size) {
+                cs->owner[i] = cs->owner[j];
+                flag = WB_ARRAY_ALIAS;
+                break;
+            }
+        wb_put(&out, &flag, 1);
+        if (flag == WB_ARRAY_DATA) {
+            if (s->size && lens[i] > WB_FRAME_MAX / s->size)
+                wb_fail(&cs->call, NULL, "checker: the array %s is too large to send", s->name);
+            wb_put_u64(&out, lens[i]);
+            wb_put(&out, p, lens[i] * s->size);
+        } else if (flag == WB_ARRAY_ALIAS) {
+            uint32_t j = (uint32_t)cs->owner[i];
+            wb_put(&out, &j, sizeof j);
+        }
+        return;
+    }
+    case WB_SLOT_CALLBACK: {
+        wb_any_fn f = NULL;
+        if (src)
+            memcpy(&f, src, sizeof f);
+        uint32_t t = 0;
+        while (f && t < WB_TRAMPOLINES && cs->callback[s->callback_kind][t])
+            t++;
+        if (f && t == WB_TRAMPOLINES)
+            wb_fail(&cs->call, NULL, "checker: too many callbacks of one kind in one call");
+        if (f)
+            cs->callback[s->callback_kind][t] = f;
+        put_flag_index(f != NULL, t);
+        return;
+    }
+    case WB_SLOT_TOKEN: {
+        uint32_t t = 0;
+        while (t < cs->n_tokens && cs->token[t] != p)
+            t++;
+        if (p && t == cs->n_tokens) {
+            if (t == MAX_TOKENS)
+                wb_fail(&cs->call, NULL, "checker: too many params pointers in one call");
+            cs->token[cs->n_tokens++] = p;
+        }
+        put_flag_index(p != NULL, t);
+        return;
+    }
+    case WB_SLOT_RNG: {
+        gsl_rng *r = p;
+        cs->pointer[i] = r;
+        uint8_t flag = r != NULL;
+        wb_put(&out, &flag, 1);
+        if (r) {
+            if (r->type != gsl_rng_mt19937)
+                wb_fail(&cs->call, NULL, "checker: only mt19937 generators can be sent");
+            wb_put_u64(&out, gsl_rng_size(r));
+            wb_put(&out, gsl_rng_state(r), gsl_rng_size(r));
+        }
+        return;
+    }
+    case WB_SLOT_STRUCT: {
+        cs->pointer[i] = p;
+        uint8_t flag = p != NULL;
+        wb_put(&out, &flag, 1);
+        return;
+    }
+    }
+}
+
+/* ---- what the worker says ------------------------------------------------------------------------- */
+
+static _Noreturn void worker_failed(call_state *cs, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* How the worker ended, as one sentence (after it stopped answering). */
+static void worker_story(char *buf, size_t size, bool timed_out)
+{
+    int status = 0;
+    pid_t pid = worker;
+    bool gone = false;
+    for (int i = 0; i < 50 && !timed_out; i++) { /* up to 0.25 s for it to finish dying */
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            gone = true;
+            break;
+        }
+        usleep(5000);
+    }
+    if (!gone) {
+        kill(-pid, SIGKILL);
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+    }
+    close(to_worker);
+    close(from_worker);
+    worker = -1;
+    if (timed_out)
+        snprintf(buf, size,
+                 "timeout    your code did not return within %g s: an endless loop, a loop whose "
+                 "stopping condition is never met, or waiting for input that never comes? It was "
+                 "stopped (SIGKILL).",
+                 wb_call_timeout());
+    else if (!gone)
+        snprintf(buf, size,
+                 "ended      your code closed the checker's connection to it (descriptors 3 and 4 "
+                 "belong to the checker) and went on; it was stopped.");
+    else if (WIFSIGNALED(status))
+        snprintf(buf, size, "crash      your code crashed with signal %d (%s).", WTERMSIG(status),
+                 wb_signal_story(WTERMSIG(status)));
+    else if (WIFEXITED(status) && WEXITSTATUS(status) == 126)
+        snprintf(buf, size, "checker: the worker program could not be started.");
+    else
+        snprintf(buf, size,
+                 "ended      your code ended its process (exit status %d) during this call: it "
+                 "called exit(), _exit() or pthread_exit(), or returned from the process another "
+                 "way. A lesson function must return to its caller.",
+                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+static void worker_failed(call_state *cs, const char *fmt, ...)
+{
+    char why[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    wb_remote_stop();
+    wb_fail(&cs->call, NULL, "%s", why);
+}
+
+static _Noreturn void connection_lost(call_state *cs, int err)
+{
+    if (err == EPROTO)
+        worker_failed(cs, "ended      the worker's reply was malformed: your code wrote to "
+                          "descriptor 3 or 4, which belong to the checker.");
+    char why[1024];
+    worker_story(why, sizeof why, err == ETIMEDOUT);
+    wb_fail(&cs->call, NULL, "%s", why);
+}
+
+static const char *slot_name(const call_state *cs, int32_t i)
+{
+    return i >= 0 && (size_t)i < cs->fn->n_slots ? cs->fn->slots[i].name : "?";
+}
+
+static void check_findings(call_state *cs, const wb_return_header *h)
+{
+    size_t n_functions = 0;
+    while (wb_functions[n_functions].name)
+        n_functions++;
+    for (uint32_t k = 0; k < h->todo_count && k < 64; k++) {
+        uint32_t id;
+        wb_get(&in, &id, sizeof id);
+        if (id < n_functions)
+            wb_todo(wb_functions[id].name);
+    }
+    if (h->out_of_bounds_param >= 0) {
+        int32_t i = h->out_of_bounds_param;
+        size_t n = (size_t)i < cs->fn->n_slots ? cs->length[cs->owner[i]] : 0;
+        if (h->out_of_bounds_index < 0)
+            worker_failed(cs, "out of bounds: your code wrote %s[%lld], before the start of an "
+                              "array of length %zu.",
+                          slot_name(cs, i), (long long)h->out_of_bounds_index, n);
+        worker_failed(cs, "out of bounds: your code wrote %s[%lld], past the end of an array of "
+                          "length %zu (valid indices are 0 to %zu).",
+                      slot_name(cs, i), (long long)h->out_of_bounds_index, n, n ? n - 1 : 0);
+    }
+    if (h->changed_param >= 0) {
+        int32_t i = h->changed_param;
+        const wb_slot *s = (size_t)i < cs->fn->n_slots ? &cs->fn->slots[i] : NULL;
+        if (s && s->is_double)
+            worker_failed(cs, "const input changed: your code changed %s[%lld] from %.17g to "
+                              "%.17g, but the header declares %s const: an input the function "
+                              "only reads.",
+                          s->name, (long long)h->changed_index, h->changed_from, h->changed_to,
+                          s->name);
+        worker_failed(cs, "const input changed: your code changed %s[%lld], which the header "
+                          "declares const: an input the function only reads.",
+                      slot_name(cs, i), (long long)h->changed_index);
+    }
+}
+
+/* The generator's state, back from the worker: only a state mt19937 itself could have. */
+static void take_rng_state(call_state *cs, gsl_rng *r)
+{
+    const void *state = wb_get_span(&in, gsl_rng_size(r));
+    int mti;
+    /* mt19937's state: 624 unsigned longs, then the index mti in [0, 624] */
+    memcpy(&mti, (const unsigned char *)state + 624 * sizeof(unsigned long), sizeof mti);
+    if (!state || mti < 0 || mti > 624)
+        worker_failed(cs, "ended      the generator's state came back damaged: your code wrote "
+                          "into the gsl_rng itself.");
+    memcpy(gsl_rng_state(r), state, gsl_rng_size(r));
+}
+
+/* Whether the array of slot i (an owner) comes back: it is not const, or a non-const
+   parameter of the call is the same array. */
+static bool writable(const call_state *cs, size_t i)
+{
+    bool w = !cs->fn->slots[i].is_const;
+    for (size_t j = 0; j < cs->fn->n_slots; j++)
+        w |= cs->fn->slots[j].kind == WB_SLOT_ARRAY && cs->pointer[j] && cs->owner[j] == (int)i &&
+             !cs->fn->slots[j].is_const;
+    return w;
+}
+
+static void decode_return(call_state *cs, void *ret)
+{
+    wb_return_header h;
+    wb_get(&in, &h, sizeof h);
+    if (in.bad)
+        worker_failed(cs, "ended      the worker's reply was malformed.");
+    check_findings(cs, &h);
+    for (size_t i = 0; i < cs->fn->n_slots; i++) {
+        const wb_slot *s = &cs->fn->slots[i];
+        if (s->kind == WB_SLOT_ARRAY && cs->pointer[i] && cs->owner[i] == (int)i && writable(cs, i)) {
+            const void *data = wb_get_span(&in, cs->length[i] * s->size);
+            if (data)
+                memcpy(cs->pointer[i], data, cs->length[i] * s->size);
+        } else if (s->kind == WB_SLOT_RNG && cs->pointer[i]) {
+            take_rng_state(cs, cs->pointer[i]);
+        }
+    }
+    wb_get(&in, ret ? ret : (void *)&h, ret ? cs->fn->ret_size : 0);
+    if (in.bad || in.pos != in.len)
+        worker_failed(cs, "ended      the worker's reply was malformed.");
+}
+
+/* ---- callbacks: the worker asks, the suite's own function answers ------------------------------ */
+
+enum { CALLBACK_MIN_ELEMENTS = 64, CALLBACK_MAX_ELEMENTS = 1 << 24 };
+
+static void serve_callback(call_state *cs)
+{
+    uint32_t kind, t;
+    wb_get(&in, &kind, sizeof kind);
+    wb_get(&in, &t, sizeof t);
+    size_t n_kinds = 0;
+    while (wb_callback_kinds[n_kinds].name)
+        n_kinds++;
+    if (in.bad || kind >= n_kinds || t >= WB_TRAMPOLINES || !cs->callback[kind][t])
+        worker_failed(cs, "ended      the worker asked for a callback it was never given.");
+    const wb_callback_kind *k = &wb_callback_kinds[kind];
+    void *args[MAX_SLOTS], *storage[MAX_SLOTS] = {0};
+    unsigned char scalars[MAX_SLOTS][64];
+    size_t lens[MAX_SLOTS] = {0};
+    for (size_t i = 0; i < k->n_slots && i < MAX_SLOTS; i++) {
+        const wb_slot *s = &k->slots[i];
+        args[i] = scalars[i];
+        if (s->kind == WB_SLOT_SCALAR) {
+            wb_get(&in, scalars[i], s->size);
+        } else if (s->kind == WB_SLOT_TOKEN) {
+            int32_t idx;
+            wb_get(&in, &idx, sizeof idx);
+            void *given = cs->n_tokens ? cs->token[0] : NULL;
+            void *p = idx >= 0 && (size_t)idx < cs->n_tokens ? cs->token[idx] : NULL;
+            if (idx == -2 || (idx >= 0 && !p) || (idx == -1 && given))
+                worker_failed(cs, "wrong params: your code called %s with %s as its params "
+                                  "pointer; pass on the params pointer the function was given, "
+                                  "unchanged.",
+                              k->name, idx == -1 ? "NULL" : "a pointer it was not given");
+            memcpy(scalars[i], &p, sizeof p);
+        } else if (s->kind == WB_SLOT_ARRAY) {
+            uint8_t present;
+            wb_get(&in, &present, 1);
+            uint64_t n = wb_get_u64(&in);
+            if (n > CALLBACK_MAX_ELEMENTS)
+                worker_failed(cs, "ended      your code called %s with an array of %llu elements.",
+                              k->name, (unsigned long long)n);
+            lens[i] = (size_t)n;
+            /* at least CALLBACK_MIN_ELEMENTS, zeroed: a callback may read a fixed number */
+            storage[i] = calloc((n > CALLBACK_MIN_ELEMENTS ? n : CALLBACK_MIN_ELEMENTS), s->size);
+            if (!storage[i])
+                abort();
+            if (present && s->is_const)
+                wb_get(&in, storage[i], (size_t)n * s->size);
+            void *p = present ? storage[i] : NULL;
+            memcpy(scalars[i], &p, sizeof p);
+        }
+    }
+    if (in.bad)
+        worker_failed(cs, "ended      the worker's callback request was malformed.");
+    unsigned char ret[64] = {0};
+    k->serve(cs->callback[kind][t], args, ret);
+    wb_buf_reset(&out);
+    for (size_t i = 0; i < k->n_slots && i < MAX_SLOTS; i++) {
+        const wb_slot *s = &k->slots[i];
+        if (s->kind == WB_SLOT_ARRAY && !s->is_const)
+            wb_put(&out, storage[i], lens[i] * s->size);
+        free(storage[i]);
+    }
+    wb_put(&out, ret, k->ret_size);
+}
+
+/* ---- the call ------------------------------------------------------------------------------------- */
+
+void wb_remote_call(const wb_function *fn, const void **args, const size_t *lens, void *ret)
+{
+    static call_state cs;
+    memset(&cs, 0, sizeof cs);
+    cs.fn = fn;
+    cs.call = describe_call(fn, args, lens);
+    if (fn->n_slots > MAX_SLOTS)
+        wb_fail(&cs.call, NULL, "checker: too many arguments");
+    if (worker <= 0)
+        start_worker(&cs.call);
+    double deadline = wb_now() + wb_call_timeout();
+    wb_buf_reset(&out);
+    uint32_t id = (uint32_t)(fn - wb_functions);
+    wb_put(&out, &id, sizeof id);
+    size_t arg = 0;
+    for (size_t i = 0; i < fn->n_slots; i++)
+        encode_slot(&cs, i, slot_source(&cs, args, &arg, i), lens);
+    if (wb_frame_write(to_worker, WB_CALL, &out, deadline) != 0)
+        connection_lost(&cs, errno);
+    for (;;) {
+        wb_frame_type type;
+        if (wb_frame_read(from_worker, &type, &in, deadline) != 0)
+            connection_lost(&cs, errno);
+        if (type == WB_RETURN)
+            break;
+        if (type != WB_CALLBACK)
+            worker_failed(&cs, "ended      the worker's reply was malformed.");
+        serve_callback(&cs);
+        if (wb_frame_write(to_worker, WB_CALLBACK_RESULT, &out, deadline) != 0)
+            connection_lost(&cs, errno);
+    }
+    decode_return(&cs, ret);
+}
