@@ -37,9 +37,12 @@ int init_xavier_normal(double *W /* [fan_in * fan_out] */, size_t fan_in, size_t
 int init_he_normal(double *W /* [fan_in * fan_out] */, size_t fan_in, size_t fan_out, gsl_rng *rng);
 
 /*
- * LeCun uniform: U[-r, r] with r = 1 / sqrt(fan_in), so Var(W) = 1 / (3 fan_in).
- * (The course notes call this range "Xavier".)  Returns 0, or -1 (nothing written) for a
- * zero fan.
+ * "LeCun uniform", as the curriculum names it: U[-r, r] with r = 1 / sqrt(fan_in), so
+ * Var(W) = 1 / (3 fan_in). Despite the name this is neither Glorot/Xavier
+ * (r = sqrt(6 / (fan_in + fan_out))) nor LeCun's own recommendation (Var(W) = 1 / fan_in,
+ * r = sqrt(3 / fan_in)): it is the "common heuristic" of Glorot and Bengio's paper and the
+ * default of PyTorch's nn.Linear. (The course notes call this range "Xavier".)
+ * Returns 0, or -1 (nothing written) for a zero fan.
  */
 int init_lecun_uniform(double *W /* [fan_in * fan_out] */, size_t fan_in, size_t fan_out, gsl_rng *rng);
 
