@@ -37,7 +37,7 @@ LIBS := $(CRITERION_LIBS) $(GSL_LIBS) -lm
 
 # libwbcheck.a: the checker core (runner, comparisons, guards); liboracle.a: the oracle and the
 # stub record, which the plot drivers use too.
-CORE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(filter-out checker/core/todo.c,$(wildcard checker/core/*.c)) checker/worker/wire.c)
+CORE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(filter-out checker/core/todo.c checker/core/nogit.c,$(wildcard checker/core/*.c)) checker/worker/wire.c)
 ORACLE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(wildcard checker/oracle/*.c) checker/core/todo.c)
 
 $(CORE)/libwbcheck.a: $(CORE_OBJ)
@@ -58,7 +58,8 @@ $(CORE)/plots/driver.o: plots/driver.c
 
 $(SUITE)/lesson$(LESSON).o: checker/lesson$(LESSON)/test_$(FILE).c
 	@mkdir -p $(@D)
-	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) $(CRITERION_CFLAGS) $(GSL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) $(CRITERION_CFLAGS) $(GSL_CFLAGS) \
+	    -DWB_SUITE=lesson$(LESSON) -MMD -MP -c $< -o $@
 
 # The two ends of every call, generated from the header (and workbook.h, for the callback types).
 $(GEN)/judge.c $(GEN)/worker.c: $(HEADER) lessons/workbook.h checker/tools/gencalls
@@ -71,7 +72,7 @@ $(SUITE)/dispatch$(LESSON).o: $(GEN)/worker.c
 	@mkdir -p $(@D)
 	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) $(GSL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(SUITE)/judge$(LESSON): $(SUITE)/lesson$(LESSON).o $(SUITE)/calls$(LESSON).o $(CORE)/libwbcheck.a $(CORE)/liboracle.a
+$(SUITE)/judge$(LESSON): $(SUITE)/lesson$(LESSON).o $(SUITE)/calls$(LESSON).o $(CORE)/core/nogit.o $(CORE)/libwbcheck.a $(CORE)/liboracle.a
 	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(LIBS)
 
 $(OUT)/lesson.o: $(SRC) $(HEADER) lessons/workbook.h

@@ -12,8 +12,8 @@
  * a malformed reply fails the test with the call that was running.
  *
  * Environment: WB_WORKER (the worker executable), WB_TIMEOUT, WB_WORKER_SANDBOX (a file of
- * NUL-separated words to put before the worker's path: the grader's sandbox; the worker's
- * file is then open on descriptor 5), WB_WORKER_MEMORY (bytes of address space, 0: no limit).
+ * NUL-separated words: the grader's sandboxed command, run instead of the worker, with the
+ * worker's file open on descriptor 5), WB_WORKER_MEMORY (bytes of address space, 0: none).
  */
 #define _GNU_SOURCE /* pipe2 */
 #include "calls.h"
@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fenv.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -29,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -55,10 +57,11 @@ double wb_call_timeout(void)
 {
     const char *t = getenv("WB_TIMEOUT");
     double s = t && t[0] ? strtod(t, NULL) : 5.0;
-    return isfinite(s) && s > 0 ? s : 5.0;
+    return isfinite(s) && s >= 0.05 && s <= 3600.0 ? s : 5.0; /* the runner refuses the rest */
 }
 
-/* The sandbox's words from WB_WORKER_SANDBOX, then the worker's path; NULL-terminated. */
+/* The worker's path, or the sandbox's command from WB_WORKER_SANDBOX (which reads the worker's
+   file from descriptor 5); NULL-terminated. */
 static char **worker_argv(const char *path)
 {
     static char *argv[256];
@@ -73,15 +76,21 @@ static char **worker_argv(const char *path)
         text[len] = '\0';
         for (size_t i = 0; i < len && n < 250; i += strlen(text + i) + 1)
             argv[n++] = text + i;
+    } else {
+        argv[n++] = (char *)path;
     }
-    argv[n++] = (char *)path;
     argv[n] = NULL;
     return argv;
 }
 
-static _Noreturn void exec_worker(const char *path, int req, int resp)
+static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t judge)
 {
     setpgid(0, 0);
+    /* The worker dies with the test process that started it, however that ends (the sandbox's
+       bwrap does the same with --die-with-parent). */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != judge)
+        _exit(126);
     if (dup2(req, WB_WIRE_IN) < 0 || dup2(resp, WB_WIRE_OUT) < 0)
         _exit(126);
     const char *sandbox = getenv("WB_WORKER_SANDBOX");
@@ -92,8 +101,7 @@ static _Noreturn void exec_worker(const char *path, int req, int resp)
             _exit(126);
         keep = 5;
     }
-    for (int fd = keep + 1; fd < 1024; fd++)
-        close(fd);
+    close_range((unsigned)keep + 1, ~0U, 0);
     struct rlimit none = {0, 0};
     setrlimit(RLIMIT_CORE, &none);
     const char *mem = getenv("WB_WORKER_MEMORY");
@@ -103,7 +111,7 @@ static _Noreturn void exec_worker(const char *path, int req, int resp)
     }
     signal(SIGPIPE, SIG_DFL);
     char **argv = worker_argv(path);
-    execv(argv[0], argv);
+    execvp(argv[0], argv);
     _exit(126);
 }
 
@@ -118,11 +126,12 @@ static void start_worker(const wb_call *call)
         wb_fail(call, NULL, "checker: cannot make a pipe: %s", strerror(errno));
     signal(SIGPIPE, SIG_IGN);
     fflush(NULL);
+    pid_t judge = getpid();
     pid_t pid = fork();
     if (pid < 0)
         wb_fail(call, NULL, "checker: cannot start the worker: %s", strerror(errno));
     if (pid == 0)
-        exec_worker(path, req[0], resp[1]);
+        exec_worker(path, req[0], resp[1], judge);
     setpgid(pid, pid);
     close(req[0]);
     close(resp[1]);
@@ -354,7 +363,7 @@ static void worker_story(char *buf, size_t size, bool timed_out)
                  "stopping condition is never met, or waiting for input that never comes? It was "
                  "stopped (SIGKILL).",
                  wb_call_timeout());
-    else if (!gone)
+    else if (!gone || (WIFEXITED(status) && WEXITSTATUS(status) == WB_EXIT_DISCONNECTED))
         snprintf(buf, size,
                  "ended      your code closed the checker's connection to it (descriptors 3 and 4 "
                  "belong to the checker) and went on; it was stopped.");
@@ -465,6 +474,7 @@ static void decode_return(call_state *cs, void *ret)
     if (in.bad)
         worker_failed(cs, "ended      the worker's reply was malformed.");
     check_findings(cs, &h);
+    feraiseexcept(h.fp_flags & FE_ALL_EXCEPT); /* as if the call had run here */
     for (size_t i = 0; i < cs->fn->n_slots; i++) {
         const wb_slot *s = &cs->fn->slots[i];
         if (s->kind == WB_SLOT_ARRAY && cs->pointer[i] && cs->owner[i] == (int)i && writable(cs, i)) {

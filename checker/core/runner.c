@@ -131,7 +131,8 @@ static void describe(const result *r, char *buf, size_t size)
         break;
     case TIMED_OUT:
         snprintf(buf, size,
-                 "timeout    the test did not finish within %.0f s: an endless loop, or a "
+                 "timeout    the test did not finish within %.0f s (the checker's own limit per "
+                 "test; each call of your code has its own, WB_TIMEOUT): an endless loop, or a "
                  "loop whose stopping condition is never met?\n",
                  criterion_options.timeout);
         break;
@@ -320,6 +321,20 @@ static void set_timeouts(struct criterion_test_set *set, double seconds)
     }
 }
 
+#define MIN_CALL_TIMEOUT 0.05
+#define MAX_CALL_TIMEOUT 3600.0
+
+/* The seconds in WB_TIMEOUT, or -1 when it is not a number in range. */
+static double parse_timeout(const char *text)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || *end || !(v >= MIN_CALL_TIMEOUT && v <= MAX_CALL_TIMEOUT))
+        return -1.0;
+    return v;
+}
+
 static int parse_seed(const char *text, unsigned long *seed)
 {
     char *end;
@@ -355,7 +370,14 @@ int main(int argc, char *argv[])
     static struct criterion_logger silent;
     criterion_options.logger = &silent;
     const char *timeout = getenv("WB_TIMEOUT");
-    criterion_options.timeout = timeout && atof(timeout) > 0 ? atof(timeout) : 5.0;
+    if (timeout && timeout[0] && parse_timeout(timeout) < 0) {
+        fprintf(stderr, "WB_TIMEOUT must be a number of seconds from %g to %g, not '%s'.\n",
+                MIN_CALL_TIMEOUT, MAX_CALL_TIMEOUT, timeout);
+        return 2;
+    }
+    /* Each call of the student's code has WB_TIMEOUT (remote.c); a whole test, which runs only
+       the checker's code besides, gets room for several slow calls and the oracle's work. */
+    criterion_options.timeout = 4.0 * wb_call_timeout() + 60.0;
     if (!criterion_handle_args(argc, argv, true)) {
         criterion_finalize(tests);
         return 2;

@@ -20,6 +20,9 @@
 
 enum { WB_WIRE_IN = 3, WB_WIRE_OUT = 4 };
 
+/* The worker's exit status when it cannot write to the judge (its descriptors were closed). */
+enum { WB_EXIT_DISCONNECTED = 98 };
+
 typedef enum {
     WB_CALL = 1,
     WB_RETURN = 2,
@@ -67,6 +70,7 @@ typedef struct {
     int32_t changed_param;       /* -1, or the index of a const input array that was changed */
     int64_t changed_index;
     double changed_from, changed_to; /* for double arrays */
+    int32_t fp_flags;            /* the floating-point exceptions the call raised (fenv.h) */
     uint32_t todo_count;         /* then that many u32 function ids whose stub ran */
 } wb_return_header;
 

@@ -13,6 +13,7 @@
 #include "wire.h"
 
 #include <errno.h>
+#include <fenv.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdint.h>
@@ -246,9 +247,9 @@ static bool writable(const decoded *d, const wb_function *fn, size_t i)
 }
 
 /* The findings and the outputs, in the order the judge decodes them. */
-static void encode_return(decoded *d, const wb_function *fn, const void *ret)
+static void encode_return(decoded *d, const wb_function *fn, const void *ret, int fp_flags)
 {
-    wb_return_header h = {.out_of_bounds_param = -1, .changed_param = -1};
+    wb_return_header h = {.out_of_bounds_param = -1, .changed_param = -1, .fp_flags = fp_flags};
     for (size_t i = 0; i < fn->n_slots; i++) {
         const wb_slot *s = &fn->slots[i];
         fenced *f = &d->array[i];
@@ -318,11 +319,13 @@ static void serve_call(void)
         protocol_error("a call with fewer arguments than its function has");
     unsigned char ret[64] = {0};
     n_todo = 0;
+    feclearexcept(FE_ALL_EXCEPT);
     fn->invoke(NULL, args, ret);
-    encode_return(&d, fn, ret);
+    int fp_flags = fetestexcept(FE_ALL_EXCEPT); /* an overflow, say: the suite may ask */
+    encode_return(&d, fn, ret, fp_flags);
     release(&d, fn);
     if (wb_frame_write(WB_WIRE_OUT, WB_RETURN, &out, -1) != 0)
-        exit(0); /* the judge is gone */
+        _exit(WB_EXIT_DISCONNECTED);
 }
 
 /* ---- callbacks: the student's code calls a trampoline, which asks the judge ---------------------- */
@@ -363,7 +366,7 @@ void wb_worker_callback(int kind, int slot, void **args, const size_t *lens, voi
         }
     }
     if (wb_frame_write(WB_WIRE_OUT, WB_CALLBACK, &cb_out, -1) != 0)
-        exit(0);
+        _exit(WB_EXIT_DISCONNECTED);
     wb_frame_type type;
     if (wb_frame_read(WB_WIRE_IN, &type, &cb_in, -1) != 0 || type != WB_CALLBACK_RESULT)
         exit(0); /* the judge refused the callback and ends this call */

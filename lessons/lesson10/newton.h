@@ -6,6 +6,10 @@
  *
  * Matrices are n x n, row-major: H[i * n + j] is row i, column j. The caller allocates every
  * output and every scratch array (`work`); your code never calls malloc.
+ *
+ * You may use GSL's linear algebra here (the grader allows exactly these names):
+ * gsl_eigen_*, gsl_linalg_*, gsl_matrix_*, gsl_vector_*, gsl_permutation_* and
+ * gsl_set_error_handler*. Every lesson that takes a gsl_rng may call gsl_rng_* and gsl_ran_*.
  */
 #ifndef LESSON10_NEWTON_H
 #define LESSON10_NEWTON_H

@@ -1,7 +1,7 @@
-/* Attack: end the test process with exit(0) before the test's checks run, which Criterion alone
- * counts as a pass. The checker wraps exit() and needs the test's completion assertion.
+/* Attack: end the process with exit(0) before the test's checks run, which Criterion alone
+ * counts as a pass. The process it ends is the worker; the judge reports the call it was in.
  * Lesson: 2
- * Expect: your code called exit\(0\)
+ * Expect: ended its process \(exit status 0\)
  */
 #include "gradient_descent.h"
 

@@ -1,7 +1,7 @@
 /* Attack: gd_step prints without end. The grader keeps the first 64 KiB of a run's output and
  * reads the rest away, so neither its disk nor its log fills; the test times out.
  * Lesson: 2
- * Expect: did not finish within
+ * Expect: did not return within
  */
 #include "gradient_descent.h"
 

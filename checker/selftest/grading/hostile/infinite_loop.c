@@ -1,7 +1,7 @@
 /* Attack: gd_step never returns. Each test that calls it is stopped at the per-test timeout;
  * the other tests still run.
  * Lesson: 2
- * Expect: did not finish within
+ * Expect: did not return within
  */
 #include "gradient_descent.h"
 

@@ -2,7 +2,7 @@
  * malloc return NULL, and the write through it ends the test (or, on a busy machine, the
  * per-test timeout comes first); the machine never swaps.
  * Lesson: 2
- * Expect: crashed with signal|did not finish within
+ * Expect: crashed with signal|did not return within
  */
 #include "gradient_descent.h"
 

@@ -1,6 +1,6 @@
 /* Attack: the same with _exit(0), which skips atexit handlers and stdio's flushing.
  * Lesson: 2
- * Expect: your code called _exit\(0\)
+ * Expect: ended its process \(exit status 0\)
  */
 #include "gradient_descent.h"
 

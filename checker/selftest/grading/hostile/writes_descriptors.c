@@ -1,9 +1,8 @@
-/* Attack: write forged PASS lines to every descriptor the test process has, from 3 up. The
- * report's descriptor is not among them (close-on-exec in the runner); what is there is
- * Criterion's own channel to the runner, and the garbage may kill the runner: then none of
- * the lesson's tests has a result, and the lesson scores nothing.
+/* Attack: write forged PASS lines to every descriptor the process has, from 3 up. The process
+ * is the worker, whose descriptors 3 and 4 are its connection to the judge: the garbage is a
+ * malformed reply, which fails the call.
  * Lesson: 2
- * Expect: not written yet|the checker itself was killed
+ * Expect: not written yet|malformed|closed the checker.s connection
  */
 #include "gradient_descent.h"
 
