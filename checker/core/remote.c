@@ -91,7 +91,10 @@ static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t jud
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != judge)
         _exit(126);
-    if (dup2(req, WB_WIRE_IN) < 0 || dup2(resp, WB_WIRE_OUT) < 0)
+    /* stdin is empty: a lesson function reads nothing, and one that tries gets end of file */
+    int null = open("/dev/null", O_RDONLY);
+    if (null < 0 || dup2(null, STDIN_FILENO) < 0 || dup2(req, WB_WIRE_IN) < 0 ||
+        dup2(resp, WB_WIRE_OUT) < 0)
         _exit(126);
     const char *sandbox = getenv("WB_WORKER_SANDBOX");
     int keep = WB_WIRE_OUT;
@@ -109,7 +112,15 @@ static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t jud
         struct rlimit as = {strtoull(mem, NULL, 10), strtoull(mem, NULL, 10)};
         setrlimit(RLIMIT_AS, &as);
     }
-    signal(SIGPIPE, SIG_DFL);
+    /* The worker starts with every signal at its default and none blocked: the test process
+       may block or ignore some (SIGPIPE here), and a blocked SIGXFSZ would turn the file-size
+       limit into an endless series of failed writes. */
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            signal(sig, SIG_DFL);
+    sigset_t unblocked;
+    sigemptyset(&unblocked);
+    sigprocmask(SIG_SETMASK, &unblocked, NULL);
     char **argv = worker_argv(path);
     execvp(argv[0], argv);
     _exit(126);
@@ -336,12 +347,78 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
 static _Noreturn void worker_failed(call_state *cs, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* How the worker ended, as one sentence (after it stopped answering). */
+/* The signal that ended a sandboxed worker (bubblewrap exits with 128 + it), or 0. */
+static int sandboxed_signal(int status)
+{
+    const char *sandbox = getenv("WB_WORKER_SANDBOX");
+    if (!sandbox || !sandbox[0] || !WIFEXITED(status) || WEXITSTATUS(status) <= 128)
+        return 0;
+    return WEXITSTATUS(status) - 128;
+}
+
+/* What a process that did not answer in time was doing: running, or waiting in a system call
+   (reading its input, writing its output, sleeping). */
+static const char *doing_what(pid_t pid)
+{
+    char path[64], text[512] = "";
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return "";
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    const char *end = strrchr(text, ')'); /* "pid (name) STATE ..." */
+    if (!end || end[1] != ' ')
+        return "";
+    if (end[2] == 'R')
+        return " It was still computing: an endless loop, or a loop whose stopping condition is "
+               "never met?";
+    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
+    long call = -1;
+    if ((f = fopen(path, "r"))) {
+        if (fscanf(f, "%ld", &call) != 1)
+            call = -1;
+        fclose(f);
+    }
+    switch (call) {
+    case 0: /* read */
+        return " It was waiting to read input (a lesson function reads nothing: its inputs are "
+               "its arguments).";
+    case 1: /* write */
+        return " It was waiting to write output that nobody reads so fast (too much printing?).";
+    case 35: /* nanosleep */
+    case 230: /* clock_nanosleep */
+        return " It was sleeping.";
+    default:
+        return " It was waiting, not computing (sleeping, or waiting for input, output or a "
+               "signal).";
+    }
+}
+
+/* How the worker ended, as one sentence (after it stopped answering). A sandboxed worker's
+   death by a signal comes back as the sandbox's exit status 128 + the signal. */
 static void worker_story(char *buf, size_t size, bool timed_out)
 {
     int status = 0;
     pid_t pid = worker;
     bool gone = false;
+    const char *doing = timed_out ? doing_what(pid) : "";
+    /* In the grader's sandbox the worker is a child of bubblewrap: ask about it instead. */
+    char children[64];
+    snprintf(children, sizeof children, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+    for (int depth = 0; timed_out && depth < 3 && getenv("WB_WORKER_SANDBOX"); depth++) {
+        FILE *f = fopen(children, "r");
+        int child = 0;
+        if (!f || fscanf(f, "%d", &child) != 1 || child <= 0) {
+            if (f)
+                fclose(f);
+            break;
+        }
+        fclose(f);
+        doing = doing_what(child);
+        snprintf(children, sizeof children, "/proc/%d/task/%d/children", child, child);
+    }
     for (int i = 0; i < 50 && !timed_out; i++) { /* up to 0.25 s for it to finish dying */
         if (waitpid(pid, &status, WNOHANG) == pid) {
             gone = true;
@@ -359,17 +436,16 @@ static void worker_story(char *buf, size_t size, bool timed_out)
     worker = -1;
     if (timed_out)
         snprintf(buf, size,
-                 "timeout    your code did not return within %g s: an endless loop, a loop whose "
-                 "stopping condition is never met, or waiting for input that never comes? It was "
-                 "stopped (SIGKILL).",
-                 wb_call_timeout());
+                 "timeout    your code did not return within %g s, and was stopped (SIGKILL).%s",
+                 wb_call_timeout(), doing);
     else if (!gone || (WIFEXITED(status) && WEXITSTATUS(status) == WB_EXIT_DISCONNECTED))
         snprintf(buf, size,
                  "ended      your code closed the checker's connection to it (descriptors 3 and 4 "
                  "belong to the checker) and went on; it was stopped.");
-    else if (WIFSIGNALED(status))
-        snprintf(buf, size, "crash      your code crashed with signal %d (%s).", WTERMSIG(status),
-                 wb_signal_story(WTERMSIG(status)));
+    else if (WIFSIGNALED(status) || (sandboxed_signal(status) > 0))
+        snprintf(buf, size, "crash      your code crashed with signal %d (%s).",
+                 WIFSIGNALED(status) ? WTERMSIG(status) : sandboxed_signal(status),
+                 wb_signal_story(WIFSIGNALED(status) ? WTERMSIG(status) : sandboxed_signal(status)));
     else if (WIFEXITED(status) && WEXITSTATUS(status) == 126)
         snprintf(buf, size, "checker: the worker program could not be started.");
     else

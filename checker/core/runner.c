@@ -166,42 +166,123 @@ static int by_source_line(const void *a, const void *b)
     return (lx > ly) - (lx < ly);
 }
 
+static const char *title_of(const struct criterion_test *t)
+{
+    return t->data->description && t->data->description[0] ? t->data->description : t->name;
+}
+
+/* The function a failure says is still a stub ("not written yet: NAME still runs ..."), or
+   NULL: such failures are summed up as one line per function. */
+static bool unwritten_function(const char *why, char *name, size_t size)
+{
+    static const char prefix[] = "not written yet: ";
+    if (strncmp(why, prefix, sizeof prefix - 1) != 0)
+        return false;
+    const char *p = why + sizeof prefix - 1;
+    size_t n = strcspn(p, " \n");
+    snprintf(name, size, "%.*s", (int)n, p);
+    return n > 0;
+}
+
+/* Hints already printed in this run: a hint is printed once. */
+enum { MAX_HINTS = 64 };
+static char *hints_shown[MAX_HINTS];
+static size_t n_hints_shown;
+
+static bool hint_seen(const char *line, size_t len)
+{
+    for (size_t i = 0; i < n_hints_shown; i++)
+        if (strlen(hints_shown[i]) == len && strncmp(hints_shown[i], line, len) == 0)
+            return true;
+    if (n_hints_shown < MAX_HINTS)
+        hints_shown[n_hints_shown++] = strndup(line, len);
+    return false;
+}
+
 static void print_indented(const char *text)
 {
     const char *line = text;
     while (*line) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
-        printf("        %.*s\n", (int)len, line);
+        if (strncmp(line, "hint ", 5) == 0 && hint_seen(line, len))
+            printf("        hint       (as above)\n");
+        else
+            printf("        %.*s\n", (int)len, line);
         line += len + (end ? 1 : 0);
     }
 }
 
-static const char *title_of(const struct criterion_test *t)
+/* The line that says most about a failure, for the one-line form: its mistake, or its kind. */
+static void first_words(const char *why, char *out, size_t size)
 {
-    return t->data->description && t->data->description[0] ? t->data->description : t->name;
+    const char *keys[] = {"mistake    ", "crash      ", "timeout    ", "ended      ", "out of bounds",
+                          "const input", "error      ", "rel. error ", "abs. error "};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        const char *at = strstr(why, keys[k]);
+        if (at) {
+            size_t n = strcspn(at, "\n");
+            snprintf(out, size, "%.*s", (int)(n > 110 ? 110 : n), at);
+            return;
+        }
+    }
+    size_t n = strcspn(why, "\n");
+    snprintf(out, size, "%.*s", (int)(n > 110 ? 110 : n), why);
 }
+
+enum { FAILURES_IN_FULL = 3 };
 
 static void print_report(void)
 {
-    bool color = use_color();
+    bool color = use_color(), verbose = getenv("VERBOSE") && strcmp(getenv("VERBOSE"), "0");
     const char *ok = color ? "\033[32mPASS\033[0m" : "PASS";
     const char *bad = color ? "\033[31mFAIL\033[0m" : "FAIL";
+    const char *todo = color ? "\033[33mTODO\033[0m" : "TODO";
     const char *replay = getenv("WB_REPLAY");
-    size_t passed = 0;
-    char why[2048];
+    size_t passed = 0, in_full = 0, brief = 0;
+    char why[2048], name[128];
+    char unwritten[32][128];
+    size_t n_unwritten = 0, waiting[32] = {0};
     for (size_t i = 0; i < n_results; i++) {
         const result *r = &results[i];
-        printf("  %s  %s\n", r->how == PASSED ? ok : bad, title_of(r->test));
         if (r->how == PASSED) {
             passed++;
+            printf("  %s  %s\n", ok, title_of(r->test));
             continue;
         }
         describe(r, why, sizeof why);
-        print_indented(why);
-        printf("        replay     SEED=%lu %s\n", run_seed, replay ? replay : "");
+        if (!verbose && unwritten_function(why, name, sizeof name)) {
+            size_t k = 0;
+            while (k < n_unwritten && strcmp(unwritten[k], name) != 0)
+                k++;
+            if (k == n_unwritten && n_unwritten < 32)
+                snprintf(unwritten[n_unwritten++], sizeof unwritten[0], "%s", name);
+            if (k < 32)
+                waiting[k]++;
+            continue;
+        }
+        printf("  %s  %s\n", bad, title_of(r->test));
+        if (verbose || in_full < FAILURES_IN_FULL) {
+            in_full++;
+            print_indented(why);
+            printf("        replay     SEED=%lu %s\n", run_seed, replay ? replay : "");
+        } else {
+            char line[160];
+            first_words(why, line, sizeof line);
+            printf("        %s\n", line);
+            brief++;
+        }
     }
-    printf("  %zu of %zu tests pass.\n", passed, n_results);
+    for (size_t k = 0; k < n_unwritten; k++)
+        printf("  %s  %s: not written yet (%zu test%s wait%s for it)\n", todo, unwritten[k],
+               waiting[k], waiting[k] == 1 ? "" : "s", waiting[k] == 1 ? "s" : "");
+    printf("  %zu of %zu tests pass.", passed, n_results);
+    if (n_unwritten)
+        printf(" Still to write: %zu function%s (replace each WB_TODO() by its body).", n_unwritten,
+               n_unwritten == 1 ? "" : "s");
+    if (brief)
+        printf(" VERBOSE=1 shows every failure in full.");
+    printf("\n");
 }
 
 /* One line per test: name, PASS|FAIL, kind, title, message with \n, \t and \\ escaped. */

@@ -133,6 +133,32 @@ grading_selftest() {
     grading_sandbox "$G"
     grading_bad_input "$G"
     grading_release "$G"
+    grading_every_lesson "$G"
+}
+
+# Every lesson of the registry, graded once: one student with every solution gets full marks,
+# and every lesson's stub grades (grade prepare runs it) and scores 0.
+grading_every_lesson() {
+    local G=$1 C=$1/all-lessons A=$1/all-grades num file n total=0 max=0
+    rm -rf "$C" && mkdir -p "$C/ada" "$C/stub"
+    for num in $("$WB" lessons); do
+        file=$("$WB" field "$num" 3)
+        cp "solutions/lesson$num/$file.c" "$C/ada/"
+        awk -f checker/tools/mkstub.awk "solutions/lesson$num/$file.c" >"$C/stub/$file.c"
+    done
+    GRADES=$A SUBMISSIONS=$C GRADE_TIMEOUT=5 checker/grade/grade >"$G/all.out" 2>&1
+    local row stub_row
+    row=$(awk -F, '$1 == "ada"' "$A/gradebook.csv" 2>/dev/null)
+    stub_row=$(awk -F, '$1 == "stub"' "$A/gradebook.csv" 2>/dev/null)
+    n=$(awk -F, 'NR == 1 { print NF - 3 }' "$A/gradebook.csv" 2>/dev/null)
+    total=$(printf '%s' "$row" | awk -F, '{ print $(NF - 1) }')
+    max=$(printf '%s' "$row" | awk -F, '{ print $NF }')
+    if [ -n "$row" ] && [ "$n" = "$("$WB" lessons | grep -c .)" ] && [ "$total" = "$max" ] &&
+        [ "$(printf '%s' "$stub_row" | awk -F, '{ print $(NF - 1) }')" = 0 ]; then
+        ok "grading: every lesson of the registry ($n) grades: the solutions score $total/$max, the stubs 0"
+    else
+        bad "grading: every lesson: ada '$row', stub '$stub_row' (see $G/all.out)"
+    fi
 }
 
 # grading_check_score NN FILE: tests passed by `make check`'s own path, unsandboxed, same seed.

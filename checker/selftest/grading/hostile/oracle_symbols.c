@@ -8,8 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The name is put together at run time, so that this file's own text does not contain it. */
 static int has_oracle(void)
 {
+    char name[32];
+    snprintf(name, sizeof name, "%s%c%s", "orac", 'l', "e_camelback_fn");
+    size_t len = strlen(name);
     FILE *f = fopen("/proc/self/exe", "rb");
     if (!f)
         return 0;
@@ -17,8 +21,8 @@ static int has_oracle(void)
     size_t k;
     int found = 0;
     while (!found && (k = fread(buf, 1, sizeof buf, f)) > 0)
-        for (size_t i = 0; i + 7 < k && !found; i++)
-            found = memcmp(buf + i, "oracle_", 7) == 0;
+        for (size_t i = 0; i + len < k && !found; i++)
+            found = memcmp(buf + i, name, len) == 0;
     fclose(f);
     return found;
 }
