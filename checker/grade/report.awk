@@ -4,10 +4,12 @@
 #        work/plan.tsv      id, NN, state (job|missing|invalid), key, file, reason; by id
 #        work/results/KEY.tsv  what checker/grade/job wrote
 # Writes out/gradebook.csv, out/summary.txt, out/scores.dat and out/scores.labels.gp (the
-#        figure's data), and out/students/ID/{feedback.md,results.json,junit.xml}.
+#        figure's data), and out/students/ID/{feedback.md,junit.xml,.results.tsv}: the last is
+#        what results.json holds, for jq to write it (checker/grade/results.jq), since a JSON
+#        string needs a real JSON writer.
 # Every writer escapes for its format: CSV (RFC 4180: quoted when a field holds a comma, quote,
-# CR, LF or edge space, quotes doubled), JSON (\ " and control characters), XML (& < > " ' and
-# the characters XML 1.0 forbids), Markdown code blocks (a fence longer than any in the text).
+# CR, LF or edge space, quotes doubled), XML (& < > " ' and the characters XML 1.0 forbids),
+# Markdown code blocks (a fence longer than any in the text), the stream for jq (\ \n \t).
 # Written for any POSIX awk (mawk, gawk, busybox).
 
 BEGIN {
@@ -194,31 +196,21 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     }
     close(md)
 
-    # results.json (Gradescope's autograder format)
-    print "{" > js
-    print "  \"score\": " num_(total) "," > js
+    # results.json (Gradescope's autograder format): its strings are written by jq (see
+    # checker/grade/results.jq) from this stream, one record a line, fields escaped as in a result.
+    js = dir "/.results.tsv"
     lines = ""
     for (i = 1; i <= nl; i++) lines = lines "Lesson " lnum[num = L[i]] " (" title[num] "): " num_(SC[id, num]) " / " num_(maxpts[num]) "\n"
-    print "  \"output\": " jstr(lines) "," > js
-    print "  \"visibility\": \"visible\"," > js
-    print "  \"stdout_visibility\": \"hidden\"," > js
-    print "  \"extra_data\": {\"student\": " jstr(id) ", \"max_score\": " num_(maxtotal) ", \"seed\": " jstr(seed) ", \"sandbox\": " (sandbox == "yes" ? "true" : "false") "}," > js
-    print "  \"tests\": [" > js
-    first = 1
+    print "result\t" num_(total) "\t" tsvf(lines) "\t" tsvf(id) "\t" num_(maxtotal) "\t" tsvf(seed) "\t" (sandbox == "yes" ? "true" : "false") > js
     for (i = 1; i <= nl; i++) {
         num = L[i]
         for (j = 1; j <= ntests[num]; j++) {
             tt = ttitle[num, j]; hidden = (tt ~ /^\[hidden\]/)
-            vis = hidden ? "hidden" : "visible"
-            printf "%s    {\"name\": %s, \"number\": \"%d.%d\", \"score\": %s, \"max_score\": %s, \"status\": \"%s\", \"visibility\": \"%s\", \"output\": %s}", \
-                (first ? "" : ",\n"), jstr("Lesson " lnum[num] ": " tt), lnum[num], j, num_(P[num, j] * points[num]), \
-                num_(points[num]), (P[num, j] ? "passed" : "failed"), vis, jstr(P[num, j] ? "" : M[num, j]) > js
-            first = 0
+            print "test\t" tsvf("Lesson " lnum[num] ": " tt) "\t" lnum[num] "." j "\t" num_(P[num, j] * points[num]) "\t" \
+                num_(points[num]) "\t" (P[num, j] ? "passed" : "failed") "\t" (hidden ? "hidden" : "visible") "\t" \
+                tsvf(P[num, j] ? "" : M[num, j]) > js
         }
     }
-    print "" > js
-    print "  ]" > js
-    print "}" > js
     close(js)
 
     # junit.xml: a failed comparison is a <failure>; a crash, a timeout, a compile error, a
@@ -340,7 +332,7 @@ function wrap(s, width,   w, n, i, line, out, lines) {
     }
     return out line
 }
-function gpstr(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return s }
+function gpstr(s) { s = replace(s, "\\", "\\\\"); gsub(/"/, "\\\"", s); return s }
 
 # ---- formats ------------------------------------------------------------------------------------------
 
@@ -353,10 +345,20 @@ function csvf(s) {
     return s
 }
 
-function jstr(s) {
-    gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\n/, "\\n", s); gsub(/\r/, "\\r", s); gsub(/\t/, "\\t", s)
-    gsub(ctl, "", s)
-    return "\"" s "\""
+# A field of a tab-separated record: \ \n \t escaped (as unesc reads them back). Each backslash
+# is doubled by splitting, not by gsub: mawk, Debian's awk, writes one for gsub's "\\\\".
+function tsvf(s) {
+    s = replace(s, "\\", "\\\\")
+    gsub(/\n/, "\\n", s); gsub(/\t/, "\\t", s)
+    return s
+}
+
+# replace(s, from, to): every from (a single character) in s replaced by to, taken literally.
+function replace(s, from, to,   n, part, i, r) {
+    n = split(s, part, from)
+    r = part[1]
+    for (i = 2; i <= n; i++) r = r to part[i]
+    return r
 }
 
 function xesc(s) {

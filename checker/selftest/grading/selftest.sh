@@ -179,19 +179,22 @@ grading_outputs() {
 grading_writers() {
     local W=$LOG/grading/writers nasty
     rm -rf "$W" && mkdir -p "$W/work/results" "$W/out/students/x"
-    nasty='quote " apos '"'"' amp & lt < gt > fence ``` tab\tback\\\\slash\nsecond line'
+    nasty='quote " apos '"'"' amp & lt < gt > fence ``` tab\tback\\\\slash\nsecond line'$' esc \e[1m cr \r end'
     printf 'lesson01::a\tfirst test\nlesson01::b\t[hidden] second test\n' >"$W/tests"
     printf '01\tT, "quoted"\t1\tderivatives\t%s\n' "$W/tests" >"$W/work/lessons.tsv"
     printf 'x\t01\tjob\tK\tderivatives.c\t\n' >"$W/work/plan.tsv"
     printf 'wbgrade\t1\nlesson\t01\nstatus\tgraded\nreason\t\nlog\t\noutput\t\nrunner\t1\ntest\tlesson01::a\tFAIL\tassert\tfirst test\t%s\ntest\tlesson01::b\tFAIL\tassert\t[hidden] second test\tSECRET %s\nend\n' \
         "$nasty" "$nasty" >"$W/work/results/K.tsv"
     awk -f checker/grade/report.awk -v work="$W/work" -v out="$W/out" -v seed=1 -v sandbox=yes -v grades="$W" </dev/null
+    jq -n -R -f checker/grade/results.jq <"$W/out/students/x/.results.tsv" >"$W/out/students/x/results.json"
     local problems=""
     grep -q SECRET "$W/out/students/x/feedback.md" && problems+=" the hidden test's message is in feedback.md;"
     grep -q '^  ````$' "$W/out/students/x/feedback.md" || problems+=" no longer fence around a message with \`\`\`;"
-    [ "$(jq -r '.tests[0].output' "$W/out/students/x/results.json" 2>/dev/null | head -n 1)" = "$(printf '%b' "${nasty%%\\n*}" | sed 's/\\\\/\\/')" ] ||
-        problems+=" the JSON output does not read back;"
+    [ "$(jq -r '.tests[0].output' "$W/out/students/x/results.json" 2>/dev/null | head -n 1)" = "$(printf '%b' "${nasty%%\\n*}")" ] ||
+        problems+=" the JSON output does not read back (backslashes doubled, quotes, tabs);"
     [ "$(jq -r '.tests[1].visibility' "$W/out/students/x/results.json" 2>/dev/null)" = hidden ] || problems+=" the hidden test is not hidden in results.json;"
+    jq -r '.tests[0].output' "$W/out/students/x/results.json" 2>/dev/null | grep -q $'esc \e\\[1m cr \r end' ||
+        problems+=" control characters (ESC, CR) do not read back from results.json;"
     xmllint --noout "$W/out/students/x/junit.xml" 2>/dev/null || problems+=" junit.xml does not parse;"
     if [ -z "$problems" ]; then
         ok "grading: the writers escape CSV, Markdown, JSON and XML, and hide a [hidden] test's message"
