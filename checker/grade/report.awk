@@ -2,6 +2,7 @@
 #   awk -f report.awk -v work=DIR -v out=DIR -v seed=N -v sandbox=yes|no -v grades=DIR
 # Reads  work/lessons.tsv   NN, title, points per test, file, the lesson's list of tests
 #        work/plan.tsv      id, NN, state (job|missing|invalid), key, file, reason; by id
+#        work/skipped.txt   the class's folders that were not graded, one line each, said as is
 #        work/results/KEY.tsv  what checker/grade/job wrote
 # Writes out/gradebook.csv, out/summary.txt, out/scores.dat and out/scores.labels.gp (the
 #        figure's data), and out/students/ID/{feedback.md,junit.xml,.results.tsv}: the last is
@@ -262,7 +263,7 @@ function stat_add(num, sc, status, id,   n) {
     }
 }
 
-function summary(   f, i, num, n, j, k, v, med, mn, mx, st, label, names) {
+function summary(   f, g, line, nskip, i, num, n, j, k, v, med, mn, mx, st, label, names) {
     f = out "/summary.txt"
     printf "%-7s %-46s %9s %7s %7s %7s %6s\n", "Lesson", "Title", "mean", "median", "min", "max", "full" > f
     for (i = 1; i <= nl; i++) {
@@ -289,7 +290,13 @@ function summary(   f, i, num, n, j, k, v, med, mn, mx, st, label, names) {
             }
         }
     }
-    printf "%d students; files in %s: gradebook.csv, summary.txt, scores.png, students/ID/{feedback.md,results.json,junit.xml}\n", ns, grades > f
+    # The class's folders that are no student's (or could not be one), each with its reason.
+    g = work "/skipped.txt"
+    nskip = 0
+    while ((getline line < g) > 0) { print line > f; if (line ~ /^skipped /) nskip++ }
+    close(g)
+    printf "%d students%s; files in %s: gradebook.csv, summary.txt, scores.png, students/ID/{feedback.md,results.json,junit.xml}\n", \
+        ns, (nskip ? sprintf(" (%d folder%s skipped: see above)", nskip, nskip > 1 ? "s" : "") : ""), grades > f
     close(f)
 }
 
