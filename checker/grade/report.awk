@@ -147,7 +147,7 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     printf ",%s,%s\n", num_(total), num_(maxtotal) > csv
 
     # feedback.md
-    print "# Feedback for " id > md
+    print "# Feedback for " mdtext(id) > md
     print "" > md
     print "Total: **" num_(total) " / " num_(maxtotal) " points**. Every file was compiled and tested on its own by the workbook's checker, with the random inputs of seed " seed ": `SEED=" seed " make check lessonN` runs the same tests on your machine." > md
     print "" > md
@@ -347,9 +347,33 @@ function num_(x) { return sprintf("%g", x) }
 function capital(s) { return toupper(substr(s, 1, 1)) substr(s, 2) }
 function mdcell(s) { gsub(/\|/, "\\|", s); return s }
 
-function csvf(s) {
-    if (s ~ /[",\r\n]/ || s ~ /^[ \t]/ || s ~ /[ \t]$/) { gsub(/"/, "\"\"", s); return "\"" s "\"" }
+# A CSV field (RFC 4180), that no spreadsheet reads as a formula. A field that starts with = + - @,
+# a tab or a CR (after spaces) is one to Excel, LibreOffice and Sheets: it gets a ' in front and
+# quotes, as OWASP advises against CSV injection. A field with a ; is quoted too, for the
+# spreadsheets that split at semicolons.
+function csvf(s,   quote) {
+    quote = (s ~ /[",;\r\n]/ || s ~ /^[ \t]/ || s ~ /[ \t]$/)
+    if (s ~ /^ *[-=+@\t\r]/) { s = "'" s; quote = 1 }
+    if (quote) { gsub(/"/, "\"\"", s); return "\"" s "\"" }
     return s
+}
+
+# Text in a Markdown line, shown as text by every viewer: & < > " ' and ` as HTML entities (no
+# tag, attribute or code span can open), every other ASCII punctuation mark backslash-escaped
+# (no emphasis, link, image or closing # can start).
+function mdtext(s,   n, i, c, r) {
+    if (!("<" in MDENT)) {
+        MDENT["&"] = "&amp;"; MDENT["<"] = "&lt;"; MDENT[">"] = "&gt;"
+        MDENT["\""] = "&quot;"; MDENT["'"] = "&#39;"; MDENT["`"] = "&#96;"
+    }
+    n = length(s); r = ""
+    for (i = 1; i <= n; i++) {
+        c = substr(s, i, 1)
+        if (c in MDENT) r = r MDENT[c]
+        else if (index("!#$%()*+,-./:;=?@[\\]^_{|}~", c)) r = r "\\" c
+        else r = r c
+    }
+    return r
 }
 
 # A field of a tab-separated record: \ \n \t escaped (as unesc reads them back). Each backslash
