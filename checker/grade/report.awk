@@ -2,12 +2,15 @@
 #   awk -f report.awk -v work=DIR -v out=DIR -v seed=N -v sandbox=yes|no -v grades=DIR
 # Reads  work/lessons.tsv   NN, title, points per test, file, the lesson's list of tests
 #        work/plan.tsv      id, NN, state (job|missing|invalid), key, file, reason; by id
+#        work/skipped.txt   the class's folders that were not graded, one line each, said as is
 #        work/results/KEY.tsv  what checker/grade/job wrote
 # Writes out/gradebook.csv, out/summary.txt, out/scores.dat and out/scores.labels.gp (the
-#        figure's data), and out/students/ID/{feedback.md,results.json,junit.xml}.
+#        figure's data), and out/students/ID/{feedback.md,junit.xml,.results.tsv}: the last is
+#        what results.json holds, for jq to write it (checker/grade/results.jq), since a JSON
+#        string needs a real JSON writer.
 # Every writer escapes for its format: CSV (RFC 4180: quoted when a field holds a comma, quote,
-# CR, LF or edge space, quotes doubled), JSON (\ " and control characters), XML (& < > " ' and
-# the characters XML 1.0 forbids), Markdown code blocks (a fence longer than any in the text).
+# CR, LF or edge space, quotes doubled), XML (& < > " ' and the characters XML 1.0 forbids),
+# Markdown code blocks (a fence longer than any in the text), the stream for jq (\ \n \t).
 # Written for any POSIX awk (mawk, gawk, busybox).
 
 BEGIN {
@@ -144,7 +147,7 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     printf ",%s,%s\n", num_(total), num_(maxtotal) > csv
 
     # feedback.md
-    print "# Feedback for " id > md
+    print "# Feedback for " mdtext(id) > md
     print "" > md
     print "Total: **" num_(total) " / " num_(maxtotal) " points**. Every file was compiled and tested on its own by the workbook's checker, with the random inputs of seed " seed ": `SEED=" seed " make check lessonN` runs the same tests on your machine." > md
     print "" > md
@@ -194,31 +197,21 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     }
     close(md)
 
-    # results.json (Gradescope's autograder format)
-    print "{" > js
-    print "  \"score\": " num_(total) "," > js
+    # results.json (Gradescope's autograder format): its strings are written by jq (see
+    # checker/grade/results.jq) from this stream, one record a line, fields escaped as in a result.
+    js = dir "/.results.tsv"
     lines = ""
     for (i = 1; i <= nl; i++) lines = lines "Lesson " lnum[num = L[i]] " (" title[num] "): " num_(SC[id, num]) " / " num_(maxpts[num]) "\n"
-    print "  \"output\": " jstr(lines) "," > js
-    print "  \"visibility\": \"visible\"," > js
-    print "  \"stdout_visibility\": \"hidden\"," > js
-    print "  \"extra_data\": {\"student\": " jstr(id) ", \"max_score\": " num_(maxtotal) ", \"seed\": " jstr(seed) ", \"sandbox\": " (sandbox == "yes" ? "true" : "false") "}," > js
-    print "  \"tests\": [" > js
-    first = 1
+    print "result\t" num_(total) "\t" tsvf(lines) "\t" tsvf(id) "\t" num_(maxtotal) "\t" tsvf(seed) "\t" (sandbox == "yes" ? "true" : "false") > js
     for (i = 1; i <= nl; i++) {
         num = L[i]
         for (j = 1; j <= ntests[num]; j++) {
             tt = ttitle[num, j]; hidden = (tt ~ /^\[hidden\]/)
-            vis = hidden ? "hidden" : "visible"
-            printf "%s    {\"name\": %s, \"number\": \"%d.%d\", \"score\": %s, \"max_score\": %s, \"status\": \"%s\", \"visibility\": \"%s\", \"output\": %s}", \
-                (first ? "" : ",\n"), jstr("Lesson " lnum[num] ": " tt), lnum[num], j, num_(P[num, j] * points[num]), \
-                num_(points[num]), (P[num, j] ? "passed" : "failed"), vis, jstr(P[num, j] ? "" : M[num, j]) > js
-            first = 0
+            print "test\t" tsvf("Lesson " lnum[num] ": " tt) "\t" lnum[num] "." j "\t" num_(P[num, j] * points[num]) "\t" \
+                num_(points[num]) "\t" (P[num, j] ? "passed" : "failed") "\t" (hidden ? "hidden" : "visible") "\t" \
+                tsvf(P[num, j] ? "" : M[num, j]) > js
         }
     }
-    print "" > js
-    print "  ]" > js
-    print "}" > js
     close(js)
 
     # junit.xml: a failed comparison is a <failure>; a crash, a timeout, a compile error, a
@@ -270,7 +263,7 @@ function stat_add(num, sc, status, id,   n) {
     }
 }
 
-function summary(   f, i, num, n, j, k, v, med, mn, mx, st, label, names) {
+function summary(   f, g, line, nskip, i, num, n, j, k, v, med, mn, mx, st, label, names) {
     f = out "/summary.txt"
     printf "%-7s %-46s %9s %7s %7s %7s %6s\n", "Lesson", "Title", "mean", "median", "min", "max", "full" > f
     for (i = 1; i <= nl; i++) {
@@ -297,7 +290,13 @@ function summary(   f, i, num, n, j, k, v, med, mn, mx, st, label, names) {
             }
         }
     }
-    printf "%d students; files in %s: gradebook.csv, summary.txt, scores.png, students/ID/{feedback.md,results.json,junit.xml}\n", ns, grades > f
+    # The class's folders that are no student's (or could not be one), each with its reason.
+    g = work "/skipped.txt"
+    nskip = 0
+    while ((getline line < g) > 0) { print line > f; if (line ~ /^skipped /) nskip++ }
+    close(g)
+    printf "%d students%s; files in %s: gradebook.csv, summary.txt, scores.png, students/ID/{feedback.md,results.json,junit.xml}\n", \
+        ns, (nskip ? sprintf(" (%d folder%s skipped: see above)", nskip, nskip > 1 ? "s" : "") : ""), grades > f
     close(f)
 }
 
@@ -340,7 +339,7 @@ function wrap(s, width,   w, n, i, line, out, lines) {
     }
     return out line
 }
-function gpstr(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return s }
+function gpstr(s) { s = replace(s, "\\", "\\\\"); gsub(/"/, "\\\"", s); return s }
 
 # ---- formats ------------------------------------------------------------------------------------------
 
@@ -348,15 +347,49 @@ function num_(x) { return sprintf("%g", x) }
 function capital(s) { return toupper(substr(s, 1, 1)) substr(s, 2) }
 function mdcell(s) { gsub(/\|/, "\\|", s); return s }
 
-function csvf(s) {
-    if (s ~ /[",\r\n]/ || s ~ /^[ \t]/ || s ~ /[ \t]$/) { gsub(/"/, "\"\"", s); return "\"" s "\"" }
+# A CSV field (RFC 4180), that no spreadsheet reads as a formula. A field that starts with = + - @,
+# a tab or a CR (after spaces) is one to Excel, LibreOffice and Sheets: it gets a ' in front and
+# quotes, as OWASP advises against CSV injection. A field with a ; is quoted too, for the
+# spreadsheets that split at semicolons.
+function csvf(s,   quote) {
+    quote = (s ~ /[",;\r\n]/ || s ~ /^[ \t]/ || s ~ /[ \t]$/)
+    if (s ~ /^ *[-=+@\t\r]/) { s = "'" s; quote = 1 }
+    if (quote) { gsub(/"/, "\"\"", s); return "\"" s "\"" }
     return s
 }
 
-function jstr(s) {
-    gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\n/, "\\n", s); gsub(/\r/, "\\r", s); gsub(/\t/, "\\t", s)
-    gsub(ctl, "", s)
-    return "\"" s "\""
+# Text in a Markdown line, shown as text by every viewer: & < > " ' and ` as HTML entities (no
+# tag, attribute or code span can open), every other ASCII punctuation mark backslash-escaped
+# (no emphasis, link, image or closing # can start).
+function mdtext(s,   n, i, c, r) {
+    if (!("<" in MDENT)) {
+        MDENT["&"] = "&amp;"; MDENT["<"] = "&lt;"; MDENT[">"] = "&gt;"
+        MDENT["\""] = "&quot;"; MDENT["'"] = "&#39;"; MDENT["`"] = "&#96;"
+    }
+    n = length(s); r = ""
+    for (i = 1; i <= n; i++) {
+        c = substr(s, i, 1)
+        if (c in MDENT) r = r MDENT[c]
+        else if (index("!#$%()*+,-./:;=?@[\\]^_{|}~", c)) r = r "\\" c
+        else r = r c
+    }
+    return r
+}
+
+# A field of a tab-separated record: \ \n \t escaped (as unesc reads them back). Each backslash
+# is doubled by splitting, not by gsub: mawk, Debian's awk, writes one for gsub's "\\\\".
+function tsvf(s) {
+    s = replace(s, "\\", "\\\\")
+    gsub(/\n/, "\\n", s); gsub(/\t/, "\\t", s)
+    return s
+}
+
+# replace(s, from, to): every from (a single character) in s replaced by to, taken literally.
+function replace(s, from, to,   n, part, i, r) {
+    n = split(s, part, from)
+    r = part[1]
+    for (i = 2; i <= n; i++) r = r to part[i]
+    return r
 }
 
 function xesc(s) {

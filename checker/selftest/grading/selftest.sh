@@ -13,7 +13,10 @@
 # the GNU parallel path); the attacks that read around really work without the sandbox; the
 # sandbox itself has no network, no view of the repo or the class, and its limits hold; bad
 # input is one line and a non-zero exit; `make release` makes a student copy that checks and
-# plots lesson 1.
+# plots lesson 1. A second, small class has folder names that attack the outputs (control
+# characters, bytes that are not UTF-8, a bidi override, formulas, HTML, a backslash, a symbolic
+# link): every folder has a row or a line in summary.txt, no id is a formula in the gradebook
+# or HTML in the feedback, the outputs parse and no other user can read them.
 
 GRADING_SRC=checker/selftest/grading
 GRADING_HOSTILE=$GRADING_SRC/hostile
@@ -128,12 +131,14 @@ grading_selftest() {
         bad "grading: after one change: $(grep -E 'Grading|Nothing' "$G/run3.out") (see $G/run3.out)"
     fi
 
+    grading_hostile_ids "$G"
     grading_interrupted "$G" "$S"
     grading_unsandboxed "$G" "$S"
     grading_sandbox "$G"
     grading_bad_input "$G"
     grading_release "$G"
     grading_every_lesson "$G"
+    grading_every_output "$G"
 }
 
 # Every lesson of the registry, graded once: one student with every solution gets full marks,
@@ -158,6 +163,23 @@ grading_every_lesson() {
         ok "grading: every lesson of the registry ($n) grades: the solutions score $total/$max, the stubs 0"
     else
         bad "grading: every lesson: ada '$row', stub '$stub_row' (see $G/all.out)"
+    fi
+}
+
+# Every results.json and junit.xml that any run above wrote parses (jq, xmllint).
+grading_every_output() {
+    local f n=0 broken=""
+    while IFS= read -r -d '' f; do
+        n=$((n + 1))
+        case $f in
+            *.json) jq empty "$f" 2>/dev/null || broken+=" $f" ;;
+            *) xmllint --noout "$f" 2>/dev/null || broken+=" $f" ;;
+        esac
+    done < <(find "$1" \( -name results.json -o -name junit.xml \) -print0)
+    if [ -z "$broken" ] && [ "$n" -gt 0 ]; then
+        ok "grading: all $n results.json (jq) and junit.xml (xmllint) written by these runs parse"
+    else
+        bad "grading: outputs that do not parse:${broken:- none found}"
     fi
 }
 
@@ -205,24 +227,92 @@ grading_outputs() {
 grading_writers() {
     local W=$LOG/grading/writers nasty
     rm -rf "$W" && mkdir -p "$W/work/results" "$W/out/students/x"
-    nasty='quote " apos '"'"' amp & lt < gt > fence ``` tab\tback\\\\slash\nsecond line'
+    nasty='quote " apos '"'"' amp & lt < gt > fence ``` tab\tback\\\\slash\nsecond line'$' esc \e[1m cr \r end'
     printf 'lesson01::a\tfirst test\nlesson01::b\t[hidden] second test\n' >"$W/tests"
     printf '01\tT, "quoted"\t1\tderivatives\t%s\n' "$W/tests" >"$W/work/lessons.tsv"
     printf 'x\t01\tjob\tK\tderivatives.c\t\n' >"$W/work/plan.tsv"
     printf 'wbgrade\t1\nlesson\t01\nstatus\tgraded\nreason\t\nlog\t\noutput\t\nrunner\t1\ntest\tlesson01::a\tFAIL\tassert\tfirst test\t%s\ntest\tlesson01::b\tFAIL\tassert\t[hidden] second test\tSECRET %s\nend\n' \
         "$nasty" "$nasty" >"$W/work/results/K.tsv"
     awk -f checker/grade/report.awk -v work="$W/work" -v out="$W/out" -v seed=1 -v sandbox=yes -v grades="$W" </dev/null
+    jq -n -R -f checker/grade/results.jq <"$W/out/students/x/.results.tsv" >"$W/out/students/x/results.json"
     local problems=""
     grep -q SECRET "$W/out/students/x/feedback.md" && problems+=" the hidden test's message is in feedback.md;"
     grep -q '^  ````$' "$W/out/students/x/feedback.md" || problems+=" no longer fence around a message with \`\`\`;"
-    [ "$(jq -r '.tests[0].output' "$W/out/students/x/results.json" 2>/dev/null | head -n 1)" = "$(printf '%b' "${nasty%%\\n*}" | sed 's/\\\\/\\/')" ] ||
-        problems+=" the JSON output does not read back;"
+    [ "$(jq -r '.tests[0].output' "$W/out/students/x/results.json" 2>/dev/null | head -n 1)" = "$(printf '%b' "${nasty%%\\n*}")" ] ||
+        problems+=" the JSON output does not read back (backslashes doubled, quotes, tabs);"
     [ "$(jq -r '.tests[1].visibility' "$W/out/students/x/results.json" 2>/dev/null)" = hidden ] || problems+=" the hidden test is not hidden in results.json;"
+    jq -r '.tests[0].output' "$W/out/students/x/results.json" 2>/dev/null | grep -q $'esc \e\\[1m cr \r end' ||
+        problems+=" control characters (ESC, CR) do not read back from results.json;"
     xmllint --noout "$W/out/students/x/junit.xml" 2>/dev/null || problems+=" junit.xml does not parse;"
     if [ -z "$problems" ]; then
         ok "grading: the writers escape CSV, Markdown, JSON and XML, and hide a [hidden] test's message"
     else
         bad "grading: writers:$problems (see $W/out)"
+    fi
+}
+
+# A class whose folder names attack the outputs, each folder with the lesson 1 solution (the
+# same file, so it is graded once): every folder is graded or named in summary.txt with its
+# reason, the gradebook parses and has no formula, results.json and junit.xml parse, feedback.md
+# has no raw <, and nothing the grader wrote can be read by other users.
+grading_hostile_ids() {
+    local G=$1 S=$1/ids-class GR=$1/ids-grades i
+    rm -rf "$S" "$GR" && mkdir -p "$S"
+    # Graded: the folder's name, then its gradebook cell.
+    local graded=('=cmd()' "'=cmd()" '+1' "'+1" '-1' "'-1" '@x' "'@x" '<img src=x onerror=alert(1)>' '<img src=x onerror=alert(1)>'
+                  'back\slash' 'back\slash')
+    # Skipped: the folder's name, then how summary.txt shows it.
+    local skipped=($'new\nline' 'new\nline' $'tab\tid' 'tab\tid' $'esc\e[31mred' 'esc\x1b[31mred' $'cr\rid' 'cr\rid'
+                   $'us\x1fid' 'us\x1fid' $'c1\xc2\x85id' 'c1\u0085id' $'bad\xffid' 'bad\xffid'
+                   $'rlo\xe2\x80\xaegpj.exe' 'rlo\u202egpj.exe' linked linked)
+    for ((i = 0; i < ${#graded[@]}; i += 2)); do
+        mkdir -p "$S/${graded[i]}" && cp solutions/lesson01/derivatives.c "$S/${graded[i]}/"
+    done
+    for ((i = 0; i < ${#skipped[@]} - 2; i += 2)); do
+        mkdir -p "$S/${skipped[i]}" && cp solutions/lesson01/derivatives.c "$S/${skipped[i]}/"
+    done
+    ln -s "$(cd "$S/+1" && pwd)" "$S/linked"   # a link to a classmate's folder
+
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1 GRADE_TIMEOUT=1 checker/grade/grade >"$G/ids.out" 2>"$G/ids.err"
+    local status=$? problems="" n_folders n_rows n_lines cells=()
+    [ "$status" -eq 1 ] || problems+=" the run exited $status, not 1;"
+    for ((i = 0; i < ${#skipped[@]}; i += 2)); do
+        grep -qF "skipped \"${skipped[i + 1]}\":" "$GR/summary.txt" 2>/dev/null ||
+            problems+=" summary.txt does not name ${skipped[i + 1]};"
+    done
+    for ((i = 1; i < ${#graded[@]}; i += 2)); do cells+=("${graded[i]}"); done
+    # A CSV reader: every row as long as the header, no cell a formula, every graded id there.
+    n_rows=$(python3 - "$GR/gradebook.csv" "${cells[@]}" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+ids = [r[0] for r in rows[1:]]
+wrong = ["a row of %d cells" % len(r) for r in rows if len(r) != len(rows[0])]
+wrong += ["the cell %r" % c for r in rows for c in r if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+wrong += ["no row for %r" % c for c in sys.argv[2:] if c not in ids]
+print("; ".join(wrong) if wrong else len(ids))
+PY
+    )
+    n_folders=$(find "$S" -mindepth 1 -maxdepth 1 -printf x | wc -c)
+    n_lines=$(grep -cE '^(skipped|ignored) ' "$GR/summary.txt" 2>/dev/null)
+    if ! [[ $n_rows =~ ^[0-9]+$ ]]; then
+        problems+=" gradebook.csv: ${n_rows:-does not parse};"
+    elif [ "$((n_rows + ${n_lines:-0}))" -ne "$n_folders" ]; then
+        problems+=" $n_folders folders, but $n_rows rows and ${n_lines:-0} lines in summary.txt;"
+    fi
+    local d
+    for d in "$GR"/students/*/; do
+        jq empty "$d/results.json" 2>/dev/null || problems+=" ${d%/}/results.json is not JSON;"
+        xmllint --noout "$d/junit.xml" 2>/dev/null || problems+=" ${d%/}/junit.xml is not XML;"
+        grep -q '<' "$d/feedback.md" && problems+=" ${d%/}/feedback.md has a raw <;"
+    done
+    [ "$(jq -r .extra_data.student "$GR/students/back\slash/results.json" 2>/dev/null)" = 'back\slash' ] ||
+        problems+=" the id back\slash does not read back from results.json;"
+    [ -z "$(find "$GR" -perm /077 -print -quit)" ] ||
+        problems+=" others can read what the grader wrote: $(find "$GR" -perm /077 | head -n 3 | tr '\n' ' ');"
+    if [ -z "$problems" ]; then
+        ok "grading: hostile ids ($((${#graded[@]} / 2)) graded, formulas and HTML made inert; $((${#skipped[@]} / 2)) skipped with their reason: control characters, C1, not UTF-8, U+202E, a symbolic link); outputs parse and are private"
+    else
+        bad "grading: hostile ids:$problems (see $G/ids.out, $G/ids.err, $GR)"
     fi
 }
 
