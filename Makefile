@@ -1,13 +1,14 @@
 # The workbook's commands. `make help` lists them; checker/tools/workbook does the work, and
 # checker/build.mk builds a lesson's checker and plot driver.
 WB := checker/tools/workbook
-COMMANDS := check plots watch test bench help clean deps stubs grade release bench-grade
+COMMANDS := check plots watch hint test bench help clean deps stubs grade release bench-grade
 # Lesson names (lesson3, lesson03) are arguments of the command before them, not targets.
 LESSON_ARGS := $(filter-out $(COMMANDS),$(MAKECMDGOALS))
 
 # An unknown lesson name is one line from make itself, before anything runs.
+# (make hint lesson3 softmax: the second word is a function, which the hint command checks.)
 ifneq ($(strip $(LESSON_ARGS)),)
-LESSON_ERROR := $(shell $(WB) resolve $(LESSON_ARGS) 2>&1 >/dev/null)
+LESSON_ERROR := $(shell $(WB) resolve $(if $(filter hint,$(MAKECMDGOALS)),$(firstword $(LESSON_ARGS)),$(LESSON_ARGS)) 2>&1 >/dev/null)
 ifneq ($(LESSON_ERROR),)
 $(error $(LESSON_ERROR))
 endif
@@ -24,6 +25,9 @@ plots:
 
 watch:
 	@$(WB) watch $(LESSON_ARGS)
+
+hint:
+	@$(WB) hint $(LESSON_ARGS)
 
 deps:
 	@$(WB) deps --plots

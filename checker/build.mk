@@ -75,9 +75,15 @@ $(SUITE)/dispatch$(LESSON).o: $(GEN)/worker.c
 $(SUITE)/judge$(LESSON): $(SUITE)/lesson$(LESSON).o $(SUITE)/calls$(LESSON).o $(CORE)/core/nogit.o $(CORE)/libwbcheck.a $(CORE)/liboracle.a
 	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(LIBS)
 
+# The student's file: bounded in CPU time and memory (a macro that expands without end, an
+# #include of /dev/zero), with the compiler's colours off when NO_COLOR is set.
+COMPILE_CPU ?= 60
+COMPILE_MEMORY ?= 4194304
+DIAGNOSTICS := $(if $(NO_COLOR),-fdiagnostics-color=never,)
 $(OUT)/lesson.o: $(SRC) $(HEADER) lessons/workbook.h
 	@mkdir -p $(@D)
-	@$(CC) $(STD) $(OPT) $(STUDENT_WARNINGS) $(INCLUDES) -c $< -o $@
+	@ulimit -t $(COMPILE_CPU) -v $(COMPILE_MEMORY) 2>/dev/null; \
+	    $(CC) $(STD) $(OPT) $(STUDENT_WARNINGS) $(DIAGNOSTICS) $(INCLUDES) -c $< -o $@
 
 # GSL is linked statically: only the routines the student's code calls come in, and no shared
 # GSL is mapped into the worker for code to look up at run time.
@@ -88,7 +94,10 @@ $(OUT)/plot.o: plots/lesson$(LESSON)/data.c
 	@mkdir -p $(@D)
 	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) -Iplots $(GSL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(OUT)/plotdata: $(OUT)/plot.o $(OUT)/lesson.o $(CORE)/plots/driver.o $(CORE)/liboracle.a
+# The plot driver calls the student's functions the way the judge does, through the generated
+# wrappers and a worker (OUT/worker): a crash or an endless loop costs that function's curves.
+$(OUT)/plotdata: $(OUT)/plot.o $(CORE)/plots/driver.o $(SUITE)/calls$(LESSON).o $(CORE)/core/remote.o \
+                 $(CORE)/worker/wire.o $(CORE)/liboracle.a
 	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(GSL_LIBS) -lm
 
 -include $(CORE_OBJ:.o=.d) $(ORACLE_OBJ:.o=.d) $(CORE)/plots/driver.d $(SUITE)/lesson$(LESSON).d $(OUT)/plot.d \

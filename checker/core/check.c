@@ -47,33 +47,6 @@ gsl_rng *wb_rng(void) { return test_rng; }
 
 double wb_uniform(double lo, double hi) { return lo + (hi - lo) * gsl_rng_uniform(test_rng); }
 
-const char *wb_signal_story(int sig)
-{
-    switch (sig) {
-    case SIGSEGV:
-        return "segmentation fault: the code read or wrote memory it does not own "
-               "(past the end of an array, or through a NULL or uninitialised pointer)";
-    case SIGBUS:
-        return "bus error: a misaligned or invalid memory access, or a file or shared memory "
-               "that ran out of room";
-    case SIGFPE:
-        return "arithmetic exception: an integer division by zero";
-    case SIGABRT:
-        return "aborted: a failed assert(), or the C library or a sanitizer found "
-               "corrupted memory (see the report printed above)";
-    case SIGILL:
-        return "illegal instruction: often undefined behaviour caught by the sanitizer";
-    case SIGKILL:
-        return "killed: it used too much memory or time";
-    case SIGXCPU:
-        return "killed: it used more processor time than allowed";
-    case SIGXFSZ:
-        return "killed: it wrote a file larger than allowed";
-    default:
-        return "killed by a signal";
-    }
-}
-
 /* ---- the diagnosis table ---------------------------------------------------------------- */
 
 enum { MAX_MISTAKES = 128 };
@@ -184,16 +157,6 @@ wb_call wb_call_of(const char *function, const char *args_fmt, ...)
     if (k > 0 && (size_t)k < sizeof c.text - 1)
         strcat(c.text, ")");
     return c;
-}
-
-const char *wb_format_vector(char *out, size_t size, const double *v, size_t n)
-{
-    size_t len = 0;
-    if (size)
-        out[0] = '\0';
-    for (size_t i = 0; i < n && len < size; i++)
-        len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
-    return out;
 }
 
 static bool close_enough(double got, double want, wb_tol tol)
@@ -346,6 +309,12 @@ void wb_expect_interval(const wb_call *call, const char *what, double got, doubl
             break;
         }
     fail_with(&m);
+}
+
+/* A call the worker could not complete (remote.c): in a test, that ends the test. */
+void wb_remote_failed(const wb_call *call, const char *why)
+{
+    wb_fail(call, NULL, "%s", why);
 }
 
 void wb_fail(const wb_call *call, const char *mistake_id, const char *fmt, ...)

@@ -95,6 +95,12 @@ typedef struct {
     char text[768];
 } wb_call;
 
+/*
+ * What to do when a call of the student's code could not complete (a crash, a timeout...):
+ * the judge's ends the test (check.c); the plot driver's notes it and goes on (plots/driver.c).
+ */
+void wb_remote_failed(const wb_call *call, const char *why);
+
 wb_call wb_call_of(const char *function, const char *args_fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fenv.h>
+#include <setjmp.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -34,6 +35,85 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* ---- words for what happened ----------------------------------------------------------- */
+
+const char *wb_signal_story(int sig)
+{
+    switch (sig) {
+    case SIGSEGV:
+        return "segmentation fault: the code read or wrote memory it does not own "
+               "(past the end of an array, or through a NULL or uninitialised pointer)";
+    case SIGBUS:
+        return "bus error: a misaligned or invalid memory access, or a file or shared memory "
+               "that ran out of room";
+    case SIGFPE:
+        return "arithmetic exception: an integer division by zero";
+    case SIGABRT:
+        return "aborted: a failed assert(), or the C library or a sanitizer found "
+               "corrupted memory (see the report printed above)";
+    case SIGILL:
+        return "illegal instruction: often undefined behaviour caught by the sanitizer";
+    case SIGKILL:
+        return "killed: it used too much memory or time";
+    case SIGXCPU:
+        return "killed: it used more processor time than allowed";
+    case SIGXFSZ:
+        return "killed: it wrote a file larger than allowed";
+    default:
+        return "killed by a signal";
+    }
+}
+
+const char *wb_format_vector(char *out, size_t size, const double *v, size_t n)
+{
+    size_t len = 0;
+    if (size)
+        out[0] = '\0';
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
+    return out;
+}
+
+/* ---- failing a call ------------------------------------------------------------------------ */
+
+/* A call that cannot complete goes to wb_remote_failed(). In a test that does not return (the
+   test ends); in the plot driver it does, and the call comes back here to return NaN, with
+   the function marked failed so that its later calls do not wait for a worker again. */
+static jmp_buf *bail; /* the innermost call's (calls nest: see serve_callback) */
+enum { MAX_FAILED = 32 };
+static const char *failed_functions[MAX_FAILED];
+static size_t n_failed;
+
+static _Noreturn void give_up(const wb_call *call, const char *why)
+{
+    wb_remote_failed(call, why);
+    if (n_failed < MAX_FAILED)
+        failed_functions[n_failed++] = call->function;
+    if (bail)
+        longjmp(*bail, 1);
+    abort();
+}
+
+static _Noreturn void give_upf(const wb_call *call, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void give_upf(const wb_call *call, const char *fmt, ...)
+{
+    char why[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    give_up(call, why);
+}
+
+static bool failed_before(const char *function)
+{
+    for (size_t i = 0; i < n_failed; i++)
+        if (strcmp(failed_functions[i], function) == 0)
+            return true;
+    return false;
+}
 
 /* ---- the worker process --------------------------------------------------------------------- */
 
@@ -130,17 +210,17 @@ static void start_worker(const wb_call *call)
 {
     const char *path = getenv("WB_WORKER");
     if (!path || !path[0])
-        wb_fail(call, NULL, "checker: WB_WORKER does not name the worker program (run the "
+        give_upf(call, "checker: WB_WORKER does not name the worker program (run the "
                             "checker through make check).");
     int req[2], resp[2];
     if (pipe2(req, O_CLOEXEC) != 0 || pipe2(resp, O_CLOEXEC) != 0)
-        wb_fail(call, NULL, "checker: cannot make a pipe: %s", strerror(errno));
+        give_upf(call, "checker: cannot make a pipe: %s", strerror(errno));
     signal(SIGPIPE, SIG_IGN);
     fflush(NULL);
     pid_t judge = getpid();
     pid_t pid = fork();
     if (pid < 0)
-        wb_fail(call, NULL, "checker: cannot start the worker: %s", strerror(errno));
+        give_upf(call, "checker: cannot start the worker: %s", strerror(errno));
     if (pid == 0)
         exec_worker(path, req[0], resp[1], judge);
     setpgid(pid, pid);
@@ -238,6 +318,7 @@ typedef struct {
     wb_any_fn callback[8][WB_TRAMPOLINES]; /* by callback kind and trampoline */
     void *token[MAX_TOKENS];
     size_t n_tokens;
+    jmp_buf bail;
 } call_state;
 
 static wb_buf out, in;
@@ -285,7 +366,7 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
         wb_put(&out, &flag, 1);
         if (flag == WB_ARRAY_DATA) {
             if (s->size && lens[i] > WB_FRAME_MAX / s->size)
-                wb_fail(&cs->call, NULL, "checker: the array %s is too large to send", s->name);
+                give_upf(&cs->call, "checker: the array %s is too large to send", s->name);
             wb_put_u64(&out, lens[i]);
             wb_put(&out, p, lens[i] * s->size);
         } else if (flag == WB_ARRAY_ALIAS) {
@@ -302,7 +383,7 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
         while (f && t < WB_TRAMPOLINES && cs->callback[s->callback_kind][t])
             t++;
         if (f && t == WB_TRAMPOLINES)
-            wb_fail(&cs->call, NULL, "checker: too many callbacks of one kind in one call");
+            give_upf(&cs->call, "checker: too many callbacks of one kind in one call");
         if (f)
             cs->callback[s->callback_kind][t] = f;
         put_flag_index(f != NULL, t);
@@ -314,7 +395,7 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
             t++;
         if (p && t == cs->n_tokens) {
             if (t == MAX_TOKENS)
-                wb_fail(&cs->call, NULL, "checker: too many params pointers in one call");
+                give_upf(&cs->call, "checker: too many params pointers in one call");
             cs->token[cs->n_tokens++] = p;
         }
         put_flag_index(p != NULL, t);
@@ -327,7 +408,7 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
         wb_put(&out, &flag, 1);
         if (r) {
             if (r->type != gsl_rng_mt19937)
-                wb_fail(&cs->call, NULL, "checker: only mt19937 generators can be sent");
+                give_upf(&cs->call, "checker: only mt19937 generators can be sent");
             wb_put_u64(&out, gsl_rng_size(r));
             wb_put(&out, gsl_rng_state(r), gsl_rng_size(r));
         }
@@ -464,7 +545,7 @@ static void worker_failed(call_state *cs, const char *fmt, ...)
     vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
     wb_remote_stop();
-    wb_fail(&cs->call, NULL, "%s", why);
+    give_up(&cs->call, why);
 }
 
 static _Noreturn void connection_lost(call_state *cs, int err)
@@ -474,7 +555,7 @@ static _Noreturn void connection_lost(call_state *cs, int err)
                           "descriptor 3 or 4, which belong to the checker.");
     char why[1024];
     worker_story(why, sizeof why, err == ETIMEDOUT);
-    wb_fail(&cs->call, NULL, "%s", why);
+    give_up(&cs->call, why);
 }
 
 static const char *slot_name(const call_state *cs, int32_t i)
@@ -634,36 +715,55 @@ static void serve_callback(call_state *cs)
 
 /* ---- the call ------------------------------------------------------------------------------------- */
 
+/* A call, sent and answered. A callback it runs may call the student's code again (a plot's
+   objective that is the student's function): calls nest, each with its own state. */
 void wb_remote_call(const wb_function *fn, const void **args, const size_t *lens, void *ret)
 {
-    static call_state cs;
-    memset(&cs, 0, sizeof cs);
-    cs.fn = fn;
-    cs.call = describe_call(fn, args, lens);
+    call_state *cs = calloc(1, sizeof *cs);
+    if (!cs)
+        abort();
+    jmp_buf *outer = bail;
+    cs->fn = fn;
+    cs->call = describe_call(fn, args, lens);
+    if (failed_before(fn->name) || setjmp(cs->bail)) {
+        /* the plot driver's path: no answer, so NaN where a number was expected */
+        bail = outer;
+        free(cs);
+        if (ret && fn->ret_type == 'd') {
+            double nan = NAN;
+            memcpy(ret, &nan, sizeof nan);
+        } else if (ret) {
+            memset(ret, 0, fn->ret_size);
+        }
+        return;
+    }
+    bail = &cs->bail;
     if (fn->n_slots > MAX_SLOTS)
-        wb_fail(&cs.call, NULL, "checker: too many arguments");
+        give_upf(&cs->call, "checker: too many arguments");
     if (worker <= 0)
-        start_worker(&cs.call);
+        start_worker(&cs->call);
     double deadline = wb_now() + wb_call_timeout();
     wb_buf_reset(&out);
     uint32_t id = (uint32_t)(fn - wb_functions);
     wb_put(&out, &id, sizeof id);
     size_t arg = 0;
     for (size_t i = 0; i < fn->n_slots; i++)
-        encode_slot(&cs, i, slot_source(&cs, args, &arg, i), lens);
+        encode_slot(cs, i, slot_source(cs, args, &arg, i), lens);
     if (wb_frame_write(to_worker, WB_CALL, &out, deadline) != 0)
-        connection_lost(&cs, errno);
+        connection_lost(cs, errno);
     for (;;) {
         wb_frame_type type;
         if (wb_frame_read(from_worker, &type, &in, deadline) != 0)
-            connection_lost(&cs, errno);
+            connection_lost(cs, errno);
         if (type == WB_RETURN)
             break;
         if (type != WB_CALLBACK)
-            worker_failed(&cs, "ended      the worker's reply was malformed.");
-        serve_callback(&cs);
+            worker_failed(cs, "ended      the worker's reply was malformed.");
+        serve_callback(cs);
         if (wb_frame_write(to_worker, WB_CALLBACK_RESULT, &out, deadline) != 0)
-            connection_lost(&cs, errno);
+            connection_lost(cs, errno);
     }
-    decode_return(&cs, ret);
+    decode_return(cs, ret);
+    bail = outer;
+    free(cs);
 }

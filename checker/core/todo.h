@@ -16,4 +16,13 @@ void wb_todo_reset(void);
 size_t wb_todo_count(void);
 const char *wb_todo_at(size_t i);
 
+/* A function whose call could not complete (a crash, a timeout...), with why: the plot
+   drivers draw no curve of the student's for it, and say so. */
+void wb_todo_failed(const char *function, const char *why);
+size_t wb_failed_count(void);
+const char *wb_failed_at(size_t i, const char **why);
+
+/* Whether the student's function has no usable result: still a stub, or failed. */
+bool wb_missing(const char *function);
+
 #endif

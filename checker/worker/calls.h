@@ -46,6 +46,7 @@ typedef struct {
     const wb_slot *slots;
     size_t ret_size; /* 0: void */
     wb_invoke invoke; /* the worker's; NULL in the judge */
+    char ret_type;    /* as wb_slot's type; 'v' for void */
 } wb_function;
 
 enum { WB_TRAMPOLINES = 2 }; /* callbacks of one type in one call */

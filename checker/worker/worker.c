@@ -126,7 +126,7 @@ typedef struct {
     gsl_rng *rng[MAX_SLOTS];
 } decoded;
 
-static wb_buf in, out;
+static wb_buf out;
 
 static _Noreturn void protocol_error(const char *what)
 {
@@ -141,7 +141,7 @@ static void store_member(decoded *d, const wb_slot *s, const void *value, size_t
         memcpy(d->structure[s->parent] + s->offset, value, size);
 }
 
-static void decode_slot(decoded *d, const wb_function *fn, size_t i)
+static void decode_slot(decoded *d, const wb_function *fn, size_t i, wb_buf *in)
 {
     const wb_slot *s = &fn->slots[i];
     void *p = NULL;
@@ -150,19 +150,19 @@ static void decode_slot(decoded *d, const wb_function *fn, size_t i)
     case WB_SLOT_SCALAR:
         if (s->size > sizeof d->scalar[i])
             protocol_error("a scalar argument is too large");
-        wb_get(&in, d->scalar[i], s->size);
+        wb_get(in, d->scalar[i], s->size);
         store_member(d, s, d->scalar[i], s->size);
         d->value[i] = d->scalar[i];
         return;
     case WB_SLOT_ARRAY: {
         uint8_t flag;
-        wb_get(&in, &flag, 1);
+        wb_get(in, &flag, 1);
         if (flag == WB_ARRAY_DATA) {
-            uint64_t n = wb_get_u64(&in);
+            uint64_t n = wb_get_u64(in);
             if (s->size == 0 || n > WB_FRAME_MAX / s->size)
                 protocol_error("an array is too large");
             p = fenced_alloc(&d->array[i], (size_t)n, s->size);
-            wb_get(&in, p, (size_t)n * s->size);
+            wb_get(in, p, (size_t)n * s->size);
             if (s->is_const) {
                 d->array[i].pristine = malloc((size_t)n * s->size + 1);
                 if (!d->array[i].pristine)
@@ -171,7 +171,7 @@ static void decode_slot(decoded *d, const wb_function *fn, size_t i)
             }
         } else if (flag == WB_ARRAY_ALIAS) {
             uint32_t j;
-            wb_get(&in, &j, sizeof j);
+            wb_get(in, &j, sizeof j);
             if (j >= i || !d->array[j].base)
                 protocol_error("a bad alias");
             d->alias[i] = (int)j;
@@ -183,8 +183,8 @@ static void decode_slot(decoded *d, const wb_function *fn, size_t i)
     case WB_SLOT_CALLBACK: {
         uint8_t flag;
         uint32_t t;
-        wb_get(&in, &flag, 1);
-        wb_get(&in, &t, sizeof t);
+        wb_get(in, &flag, 1);
+        wb_get(in, &t, sizeof t);
         if (flag && t < WB_TRAMPOLINES) {
             wb_any_fn f = wb_callback_kinds[s->callback_kind].trampolines[t];
             store_member(d, s, &f, sizeof f);
@@ -200,20 +200,20 @@ static void decode_slot(decoded *d, const wb_function *fn, size_t i)
     case WB_SLOT_TOKEN: {
         uint8_t flag;
         uint32_t t;
-        wb_get(&in, &flag, 1);
-        wb_get(&in, &t, sizeof t);
+        wb_get(in, &flag, 1);
+        wb_get(in, &t, sizeof t);
         p = flag && t < MAX_TOKENS ? &tokens[t] : NULL;
         break;
     }
     case WB_SLOT_RNG: {
         uint8_t flag;
-        wb_get(&in, &flag, 1);
+        wb_get(in, &flag, 1);
         if (flag) {
-            uint64_t size = wb_get_u64(&in);
+            uint64_t size = wb_get_u64(in);
             gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
             if (!r || size != gsl_rng_size(r))
                 protocol_error("a generator of another kind than mt19937");
-            wb_get(&in, gsl_rng_state(r), (size_t)size);
+            wb_get(in, gsl_rng_state(r), (size_t)size);
             d->rng[i] = r;
             p = r;
         }
@@ -221,7 +221,7 @@ static void decode_slot(decoded *d, const wb_function *fn, size_t i)
     }
     case WB_SLOT_STRUCT: {
         uint8_t flag;
-        wb_get(&in, &flag, 1);
+        wb_get(in, &flag, 1);
         if (flag) {
             d->structure[i] = calloc(1, s->size + 1);
             if (!d->structure[i])
@@ -247,7 +247,8 @@ static bool writable(const decoded *d, const wb_function *fn, size_t i)
 }
 
 /* The findings and the outputs, in the order the judge decodes them. */
-static void encode_return(decoded *d, const wb_function *fn, const void *ret, int fp_flags)
+static void encode_return(decoded *d, const wb_function *fn, const void *ret, int fp_flags,
+                          uint32_t todo_start)
 {
     wb_return_header h = {.out_of_bounds_param = -1, .changed_param = -1, .fp_flags = fp_flags};
     for (size_t i = 0; i < fn->n_slots; i++) {
@@ -272,10 +273,10 @@ static void encode_return(decoded *d, const wb_function *fn, const void *ret, in
                     break;
                 }
     }
-    h.todo_count = n_todo;
+    h.todo_count = n_todo - todo_start; /* the stubs this call (and what it called) reached */
     wb_buf_reset(&out);
     wb_put(&out, &h, sizeof h);
-    wb_put(&out, todo_ids, n_todo * sizeof *todo_ids);
+    wb_put(&out, todo_ids + todo_start, h.todo_count * sizeof *todo_ids);
     for (size_t i = 0; i < fn->n_slots; i++) {
         const wb_slot *s = &fn->slots[i];
         if (s->kind == WB_SLOT_ARRAY && d->array[i].base && writable(d, fn, i))
@@ -297,40 +298,49 @@ static void release(decoded *d, const wb_function *fn)
     }
 }
 
-static void serve_call(void)
+/* One call, from a frame already read into `request`. Calls nest: a callback the judge runs for
+   the student's code may call a student's function in turn (a plot's objective written by the
+   student), so everything of a call lives on its own frame here. */
+static void serve_call(wb_buf *request)
 {
     uint32_t id;
-    wb_get(&in, &id, sizeof id);
-    if (in.bad || id >= count_functions())
+    wb_get(request, &id, sizeof id);
+    if (request->bad || id >= count_functions())
         protocol_error("an unknown function");
     const wb_function *fn = &wb_functions[id];
     if (fn->n_slots > MAX_SLOTS)
         protocol_error("too many arguments");
-    static decoded d;
-    memset(&d, 0, sizeof d);
+    decoded *d = calloc(1, sizeof *d);
+    if (!d)
+        abort();
     void *args[MAX_SLOTS];
     size_t n_args = 0;
     for (size_t i = 0; i < fn->n_slots; i++) {
-        decode_slot(&d, fn, i);
+        decode_slot(d, fn, i, request);
         if (fn->slots[i].parent < 0)
-            args[n_args++] = d.value[i];
+            args[n_args++] = d->value[i];
     }
-    if (in.bad)
+    if (request->bad)
         protocol_error("a call with fewer arguments than its function has");
     unsigned char ret[64] = {0};
-    n_todo = 0;
+    uint32_t todo_start = n_todo;
+    fexcept_t outer_flags;
+    fegetexceptflag(&outer_flags, FE_ALL_EXCEPT);
     feclearexcept(FE_ALL_EXCEPT);
     fn->invoke(NULL, args, ret);
     int fp_flags = fetestexcept(FE_ALL_EXCEPT); /* an overflow, say: the suite may ask */
-    encode_return(&d, fn, ret, fp_flags);
-    release(&d, fn);
+    fesetexceptflag(&outer_flags, FE_ALL_EXCEPT);
+    feraiseexcept(fp_flags);
+    encode_return(d, fn, ret, fp_flags, todo_start);
+    release(d, fn);
+    free(d);
     if (wb_frame_write(WB_WIRE_OUT, WB_RETURN, &out, -1) != 0)
         _exit(WB_EXIT_DISCONNECTED);
 }
 
 /* ---- callbacks: the student's code calls a trampoline, which asks the judge ---------------------- */
 
-static wb_buf cb_out, cb_in;
+static wb_buf cb_out;
 
 static int32_t token_index(const void *p)
 {
@@ -368,27 +378,40 @@ void wb_worker_callback(int kind, int slot, void **args, const size_t *lens, voi
     if (wb_frame_write(WB_WIRE_OUT, WB_CALLBACK, &cb_out, -1) != 0)
         _exit(WB_EXIT_DISCONNECTED);
     wb_frame_type type;
-    if (wb_frame_read(WB_WIRE_IN, &type, &cb_in, -1) != 0 || type != WB_CALLBACK_RESULT)
-        exit(0); /* the judge refused the callback and ends this call */
+    wb_buf *reply = calloc(1, sizeof *reply);
+    if (!reply)
+        abort();
+    for (;;) {
+        if (wb_frame_read(WB_WIRE_IN, &type, reply, -1) != 0)
+            exit(0); /* the judge refused the callback and ended this call */
+        if (type == WB_CALLBACK_RESULT)
+            break;
+        if (type != WB_CALL)
+            protocol_error("a frame that is neither a call nor a callback's result");
+        serve_call(reply); /* the callback calls one of the student's functions */
+    }
     for (size_t i = 0; i < k->n_slots; i++) {
         const wb_slot *s = &k->slots[i];
         void *p = s->kind == WB_SLOT_ARRAY ? *(void **)args[i] : NULL;
         if (s->kind == WB_SLOT_ARRAY && !s->is_const && p)
-            wb_get(&cb_in, p, lens[i] * s->size);
+            wb_get(reply, p, lens[i] * s->size);
     }
-    wb_get(&cb_in, ret ? ret : (void *)&u, ret ? k->ret_size : 0);
+    wb_get(reply, ret ? ret : (void *)&u, ret ? k->ret_size : 0);
+    wb_buf_free(reply);
+    free(reply);
 }
 
 /* ---- main ------------------------------------------------------------------------------------------- */
 
 int main(void)
 {
+    static wb_buf request;
     for (;;) {
         wb_frame_type type;
-        if (wb_frame_read(WB_WIRE_IN, &type, &in, -1) != 0)
+        if (wb_frame_read(WB_WIRE_IN, &type, &request, -1) != 0)
             return 0; /* the judge closed the connection: the test is over */
         if (type != WB_CALL)
             protocol_error("a frame that is not a call");
-        serve_call();
+        serve_call(&request);
     }
 }

@@ -22,7 +22,7 @@
 #include <stdio.h>
 
 /* A value for a data file: NaN (a gap for gnuplot) where the student's function is a stub. */
-static double or_gap(double v, const char *function) { return wb_todo_reached(function) ? NAN : v; }
+static double or_gap(double v, const char *function) { return wb_missing(function) ? NAN : v; }
 
 static double sigmoid(double z) { return (double)oracle_loss_sigmoid(z); }
 

@@ -25,7 +25,7 @@ static const double X_LO = -4.0, X_HI = 4.0;
 static const double STARTS[2] = {1.0, 4.0};
 
 /* A value for a data file: NaN (a gap for gnuplot) where the student's function is a stub. */
-static double or_gap(double v, const char *function) { return wb_todo_reached(function) ? NAN : v; }
+static double or_gap(double v, const char *function) { return wb_missing(function) ? NAN : v; }
 
 /* One panel: the student's f and f' (f(x) or f(x, a)); f_name NULL when f is not theirs. */
 typedef struct {

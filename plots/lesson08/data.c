@@ -272,7 +272,7 @@ static snapshot observe(const net *n, const activations *train, const double *pr
 static double yours_or_gap(double v, const char *const *needs)
 {
     for (; *needs; needs++)
-        if (wb_todo_reached(*needs))
+        if (wb_missing(*needs))
             return NAN;
     return v;
 }

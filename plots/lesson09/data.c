@@ -84,7 +84,7 @@ static void write_run(const char *dir, const char *name, int k, int reference, d
         oracle_race_grad(r.w, 2, NULL, g);
         race_step(k, reference, &r, g, mu);
     }
-    if (!reference && wb_todo_reached(FUNCTION[k]))
+    if (!reference && wb_missing(FUNCTION[k]))
         rows = 0;
     FILE *f = plot_open(dir, name);
     for (size_t step = 0; step < rows; step++)
@@ -110,7 +110,7 @@ static void write_schedules(const char *dir, const char *name, int reference)
         }
         fprintf(f, "%zu", e);
         for (int k = 0; k < 3; k++)
-            fprintf(f, " %.9g", !reference && wb_todo_reached(functions[k]) ? NAN : v[k]);
+            fprintf(f, " %.9g", !reference && wb_missing(functions[k]) ? NAN : v[k]);
         fprintf(f, "\n");
     }
     fclose(f);

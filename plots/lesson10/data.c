@@ -165,7 +165,7 @@ static void saddle_figure(const char *dir, FILE *labels)
     /* yours: your hessian_central at (0, 0), its eigenvectors, your verdict */
     double x[2] = {0.0, 0.0}, yours[4] = {NAN, NAN, NAN, NAN}, work[CLASSIFY_WORK(2)];
     hessian_central(oracle_saddle, NULL, x, 2, 1e-3, yours);
-    bool have_H = !wb_todo_reached("hessian_central") && isfinite(yours[0]) &&
+    bool have_H = !wb_missing("hessian_central") && isfinite(yours[0]) &&
                   isfinite(yours[1]) && isfinite(yours[2]) && isfinite(yours[3]);
     if (have_H) {
         oracle_eigen_symm(yours, 2, eval, evec);
@@ -177,7 +177,7 @@ static void saddle_figure(const char *dir, FILE *labels)
     }
     critical_kind kind = classify_critical_point(have_H ? yours : H, 2, work);
     fprintf(labels, "your_kind = '%s'\n",
-            wb_todo_reached("classify_critical_point") ? "not written yet" : kind_text(kind));
+            wb_missing("classify_critical_point") ? "not written yet" : kind_text(kind));
 
     /* Newton with the fallback from (0.6, 0.35): every step is a gradient step */
     const double x0[2] = {0.6, 0.35};

@@ -176,7 +176,7 @@ static void write_points(const char *dir, const char *name, const double *p, siz
 static void write_yours(const char *dir, const char *name, const char *function,
                         const search_point *p, size_t n, long best)
 {
-    int ok = best >= 0 && !wb_todo_reached(function);
+    int ok = best >= 0 && !wb_missing(function);
     write_points(dir, name, (const double *)(const void *)p, ok ? n : 0);
 }
 
@@ -206,7 +206,7 @@ static void samples(const char *dir, FILE *labels)
         gsl_rng_set(jit, SEED + 100 + law);
         for (int i = 0; i < N_SAMPLES; i++) {
             double x = law ? sample_log_uniform(1e-4, 1.0, rng) : sample_uniform(1e-4, 1.0, rng);
-            if (wb_todo_reached(law ? "sample_log_uniform" : "sample_uniform"))
+            if (wb_missing(law ? "sample_log_uniform" : "sample_uniform"))
                 x = NAN;
             small[2 * law + 1] += x < 0.01;
             fprintf(yours, "%.9g %d %.4f\n", x, law ? 1 : 3, gsl_ran_flat(jit, -0.3, 0.3));
@@ -287,7 +287,7 @@ static void searches(const char *dir, task *t, FILE *labels)
                 : s == 1 ? grid_search(train_objective, t, lr, wd, GS_K, GS_K, q)
                          : coarse_to_fine(train_objective, t, lr, wd, CF_K, CF_ROUNDS, q);
         write_yours(dir, files[s][1], names[s], q, counts[s], yb[s]);
-        int ok = yb[s] >= 0 && (size_t)yb[s] < counts[s] && !wb_todo_reached(names[s]);
+        int ok = yb[s] >= 0 && (size_t)yb[s] < counts[s] && !wb_missing(names[s]);
         write_best(byours, ok ? (const double *)(const void *)(q + yb[s]) : NULL);
         fprintf(labels, "best_ref_%d = %.9g\n", s + 1, p[4 * rb[s] + 3]);
         if (ok && isfinite(q[yb[s]].val_loss))
