@@ -72,8 +72,10 @@ $(SUITE)/dispatch$(LESSON).o: $(GEN)/worker.c
 	@mkdir -p $(@D)
 	@$(CC) $(STD) $(OPT) $(PROJECT_WARNINGS) $(INCLUDES) $(GSL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(SUITE)/judge$(LESSON): $(SUITE)/lesson$(LESSON).o $(SUITE)/calls$(LESSON).o $(CORE)/core/nogit.o $(CORE)/libwbcheck.a $(CORE)/liboracle.a
-	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(LIBS)
+# (relinked when config.mk changes: Criterion static or shared)
+$(SUITE)/judge$(LESSON): $(BUILD)/config.mk $(SUITE)/lesson$(LESSON).o $(SUITE)/calls$(LESSON).o \
+                         $(CORE)/core/nogit.o $(CORE)/libwbcheck.a $(CORE)/liboracle.a
+	@$(CC) $(OPT) $(LINKER) -o $@ $(filter-out %.mk,$^) $(LIBS)
 
 # The student's file: bounded in CPU time and memory (a macro that expands without end, an
 # #include of /dev/zero), with the compiler's colours off when NO_COLOR is set.

@@ -64,7 +64,7 @@ grading_selftest() {
 
     # ---- the class, graded ----------------------------------------------------------------
     t0=$(date +%s)
-    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run1.out" 2>"$G/run1.err"
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/run1.out" 2>"$G/run1.err"
     status=$?
     t1=$(date +%s)
     if [ "$status" -eq 1 ] && [ "$(grep -c . "$G/run1.err")" -eq 1 ] &&
@@ -117,14 +117,14 @@ grading_selftest() {
 
     # ---- a second run, then a changed file ----------------------------------------------------
     cp "$GR/gradebook.csv" "$G/gradebook.first"
-    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run2.out" 2>&1
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/run2.out" 2>&1
     if grep -q "Nothing to grade" "$G/run2.out" && cmp -s "$GR/gradebook.csv" "$G/gradebook.first"; then
         ok "grading: a second run grades nothing and writes the same gradebook"
     else
         bad "grading: a second run regraded or changed the gradebook (see $G/run2.out)"
     fi
     echo "/* an edit */" >>"$S/bob stub/derivatives.c"
-    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run3.out" 2>&1
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/run3.out" 2>&1
     if grep -q "Grading 1 file(s)" "$G/run3.out" && cmp -s "$GR/gradebook.csv" "$G/gradebook.first"; then
         ok "grading: after one file changed, only that file is graded again"
     else
@@ -273,7 +273,7 @@ grading_hostile_ids() {
     done
     ln -s "$(cd "$S/+1" && pwd)" "$S/linked"   # a link to a classmate's folder
 
-    GRADES=$GR SUBMISSIONS=$S LESSONS=1 GRADE_TIMEOUT=1 checker/grade/grade >"$G/ids.out" 2>"$G/ids.err"
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/ids.out" 2>"$G/ids.err"
     local status=$? problems="" n_folders n_rows n_lines cells=()
     [ "$status" -eq 1 ] || problems+=" the run exited $status, not 1;"
     for ((i = 0; i < ${#skipped[@]}; i += 2)); do
@@ -321,7 +321,7 @@ grading_interrupted() {
     local G=$1 S=$2 K=$1/killed C=$1/subset
     rm -rf "$C" && mkdir -p "$C"
     cp -r "$S/alice" "$S/bob stub" "$S/Zoë O'Brien, \"jr\"" "$S/carol solo" "$C/"
-    GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=1 setsid checker/grade/grade >"$G/killed1.out" 2>&1 &
+    GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=0.5 setsid checker/grade/grade >"$G/killed1.out" 2>&1 &
     local pid=$! waited=0
     while [ "$(find "$K/.work/results" -name "*.tsv" 2>/dev/null | wc -l)" -lt 3 ] && [ "$waited" -lt 600 ]; do
         sleep 0.1; waited=$((waited + 1))
@@ -333,9 +333,9 @@ grading_interrupted() {
     # The rest, the way a cluster would run it: plan, the jobs through GNU parallel, report.
     local status=0
     {
-        GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade plan &&
+        GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade plan &&
             parallel --will-cite -j 2 --colsep ' ' checker/grade/job --work "$K/.work" '{1}' '{2}' :::: "$K/.work/jobs.txt" &&
-            GRADES=$K LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade report
+            GRADES=$K LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade report
     } >"$G/killed2.out" 2>&1 || status=$?
     local expected
     expected=$(grep -E '^(id|alice|bob stub|carol solo|"Zoë)' "$G/gradebook.first")
@@ -352,7 +352,7 @@ grading_unsandboxed() {
     local G=$1 S=$2 U=$1/unsandboxed C=$1/readers name
     rm -rf "$C" && mkdir -p "$C"
     cp -r "$S/alice" "$S/hostile-reads_peer" "$S/hostile-include_solution" "$C/"
-    GRADE_UNSANDBOXED=1 GRADES=$U SUBMISSIONS=$C LESSONS=1 GRADE_TIMEOUT=1 checker/grade/grade >"$G/unsandboxed.out" 2>&1
+    GRADE_UNSANDBOXED=1 GRADES=$U SUBMISSIONS=$C LESSONS=1 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/unsandboxed.out" 2>&1
     for name in $(grep -l '^ \* Unsandboxed: gains' "$GRADING_HOSTILE"/*.c); do
         name=$(basename "$name" .c)
         local score
@@ -438,5 +438,36 @@ grading_release() {
         ok "grading: in the release, make plots lesson1 draws $(grep -c '\.png$' "$G/release-plots.out") figures"
     else
         bad "grading: in the release, make plots lesson1 failed (see $G/release-plots.out)"
+    fi
+    # The students' copy speaks to students: its README and help name no solution, grading,
+    # self-test or benchmark, every command its help lists runs there, and the maintainers'
+    # commands are one line and a non-zero exit.
+    local words='solutions/|SOLUTION=1|make test|make grade|make stubs|bench|release'
+    local said
+    said=$(grep -EHo "$words" "$R/README.md" <(make --no-print-directory -C "$R" help) 2>/dev/null | head -n 3)
+    if [ -z "$said" ] && [ -f "$R/README.md" ]; then
+        ok "grading: the release's README and make help are the students' own"
+    else
+        bad "grading: the release's README or help still says: $(printf '%s' "$said" | tr '\n' '|')"
+    fi
+    local cmd failed_cmds=""
+    for cmd in "hint lesson1" "watch" "deps" "clean"; do
+        # every listed command runs: hint and watch need a lesson first, and say so in one line
+        make --no-print-directory -C "$R" $cmd >"$G/release-cmd.out" 2>&1
+        case $cmd in
+            watch) grep -q "name one lesson to watch" "$G/release-cmd.out" || failed_cmds+=" $cmd" ;;
+            "hint lesson1") grep -qE "still failing|not been checked yet" "$G/release-cmd.out" || failed_cmds+=" $cmd" ;;
+            *) [ "$(grep -ci 'error' "$G/release-cmd.out")" -eq 0 ] || failed_cmds+=" $cmd" ;;
+        esac
+    done
+    local maint
+    for cmd in test stubs grade bench bench-grade release; do
+        make --no-print-directory -C "$R" $cmd >/dev/null 2>"$G/release-$cmd.err" && maint+=" $cmd(exit 0)"
+        [ "$(grep -c . "$G/release-$cmd.err")" -eq 1 ] && grep -q "students' copy" "$G/release-$cmd.err" || maint+=" $cmd"
+    done
+    if [ -z "$failed_cmds" ] && [ -z "$maint" ]; then
+        ok "grading: in the release, every listed command works and the maintainers' commands say in one line that they are not there"
+    else
+        bad "grading: in the release, commands that misbehave:$failed_cmds$maint"
     fi
 }
