@@ -16,8 +16,12 @@ endif
 
 # The students' copy (make release) has no solutions, self-test, benchmarks or grader: those
 # commands say so in one line there.
-IN_RELEASE := $(wildcard .workbook-release)
-maintainers_only = $(if $(IN_RELEASE),@echo "make $(1) is for the workbook's maintainers and instructors; this students' copy has no $(2). See make help." >&2; exit 2)
+ifneq ($(wildcard .workbook-release),)
+MAINTAINER_GOALS := $(filter test bench grade release bench-grade stubs,$(MAKECMDGOALS))
+ifneq ($(MAINTAINER_GOALS),)
+$(error make $(firstword $(MAINTAINER_GOALS)) is for the workbook's maintainers and instructors: this students' copy has no solutions, self-test or grader (see make help))
+endif
+endif
 
 .DEFAULT_GOAL := help
 .PHONY: $(COMMANDS) $(LESSON_ARGS)
@@ -38,28 +42,22 @@ deps:
 	@$(WB) deps --plots
 
 test:
-	$(call maintainers_only,test,solutions or self-test)
 	@checker/tools/selftest $(LESSON_ARGS)
 
 bench:
-	$(call maintainers_only,bench,benchmarks)
 	@checker/tools/bench
 
 # make grade SUBMISSIONS=dir [LESSONS=3,5] [GRADES=dir] [JOBS=n]: see checker/grade/grade.
 grade:
-	$(call maintainers_only,grade,grader)
 	@$(if $(LESSON_ARGS),LESSONS="$(LESSON_ARGS)") checker/grade/grade
 
 release:
-	$(call maintainers_only,release,solutions)
 	@checker/grade/release
 
 bench-grade:
-	$(call maintainers_only,bench-grade,grader)
 	@checker/grade/bench
 
 stubs:
-	$(call maintainers_only,stubs,solutions)
 	@$(WB) stubs $(LESSON_ARGS)
 
 help:
