@@ -189,14 +189,227 @@ static size_t worst_index(const double *got, const double *want, size_t n)
     return worst;
 }
 
-static const char *matching_variant(const double *got, size_t n, const double *expected,
-                                    wb_tol tol, const wb_variant *variants, size_t nv)
+/* ---- the shape of an error nobody listed ----------------------------------------------------- */
+
+/*
+ * When a result is wrong and no listed mistake matches, say what the error looks like, from
+ * expected and got alone (and the call's own arguments, which remote.c keeps): a flipped sign,
+ * a constant factor (and which: 2, 1/2, n, an argument, 1 - an argument...), a constant offset,
+ * a shift by one index, a transpose, two entries swapped, a right prefix, the input returned
+ * unchanged, exactly zero, or integer truncation. One line, the first shape that fits.
+ */
+static bool near(double a, double b, wb_tol tol)
 {
+    return isfinite(a) && isfinite(b) && fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b)) + tol.atol;
+}
+
+/* A name for a factor or an offset: a small constant, or one made of the call's arguments. */
+static bool name_constant(double c, char *out, size_t size)
+{
+    static const struct { double v; const char *name; } small[] = {
+        {2.0, "2"}, {0.5, "1/2"}, {-1.0, "-1"}, {4.0, "4"}, {0.25, "1/4"}, {10.0, "10"},
+        {0.1, "1/10"}, {M_LN2, "ln 2"}, {1.0 / M_LN2, "1/ln 2 (log2 for ln)"}, {M_LN10, "ln 10"},
+        {1.0 / M_LN10, "1/ln 10 (log10 for ln)"}, {M_PI, "pi"}};
+    for (size_t k = 0; k < sizeof small / sizeof small[0]; k++)
+        if (fabs(c - small[k].v) <= 1e-9 * fabs(small[k].v)) {
+            snprintf(out, size, "%s", small[k].name);
+            return true;
+        }
+    const wb_inputs *in = wb_last_inputs();
+    for (size_t k = 0; in && k < in->n_scalars; k++) {
+        double a = in->scalar[k];
+        const char *nm = in->scalar_name[k];
+        struct { double v; const char *fmt; } forms[] = {
+            {a, "%s"}, {1.0 / a, "1/%s"}, {1.0 - a, "1 - %s"}, {1.0 / (1.0 - a), "1/(1 - %s)"},
+            {a * a, "%s^2"}, {sqrt(fabs(a)), "sqrt(%s)"}, {-a, "-%s"}};
+        for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+            if (isfinite(forms[f].v) && a != 0.0 && a != 1.0 &&
+                fabs(c - forms[f].v) <= 1e-9 * fabs(forms[f].v)) {
+                char what[96];
+                snprintf(what, sizeof what, forms[f].fmt, nm);
+                snprintf(out, size, "%s, with %s = %.6g", what, nm, a);
+                return true;
+            }
+    }
+    return false;
+}
+
+/* r as a/b with small a and b (up to 12), as a factor a student can recognise. */
+static bool simple_fraction(double r, char *out, size_t size)
+{
+    for (int b = 1; b <= 12; b++)
+        for (int a = -48; a <= 48; a++) {
+            if (a == 0 || a == b)
+                continue;
+            double q = (double)a / b;
+            if (fabs(r - q) <= 1e-9 * fabs(q)) {
+                if (b == 1)
+                    snprintf(out, size, "%d", a);
+                else
+                    snprintf(out, size, "%d/%d", a, b);
+                return true;
+            }
+        }
+    return false;
+}
+
+static bool all_zero(const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] != 0.0)
+            return false;
+    return true;
+}
+
+/* got[i] = c want[i] for every i (c from the first nonzero want). */
+static bool constant_factor(const double *got, const double *want, size_t n, wb_tol tol, double *c)
+{
+    size_t first = n;
+    for (size_t i = 0; i < n && first == n; i++)
+        if (want[i] != 0.0 && isfinite(want[i]))
+            first = i;
+    if (first == n || !isfinite(got[first]) || got[first] == 0.0)
+        return false;
+    *c = got[first] / want[first];
+    for (size_t i = 0; i < n; i++)
+        if (!near(got[i], *c * want[i], tol))
+            return false;
+    return true;
+}
+
+static bool shifted(const double *got, const double *want, size_t n, wb_tol tol, int by)
+{
+    if (n < 3)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        long j = (long)i + by;
+        if (j < 0 || j >= (long)n)
+            continue;
+        if (!near(got[i], want[j], tol))
+            return false;
+    }
+    return true;
+}
+
+static bool transposed(const double *got, const double *want, size_t rows, size_t cols, wb_tol tol)
+{
+    bool differs = false;
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < cols; j++) {
+            if (!near(got[j * rows + i], want[i * cols + j], tol))
+                return false;
+            differs |= !near(got[i * cols + j], want[i * cols + j], tol);
+        }
+    return differs;
+}
+
+static bool say_shape(message *m, const char *name, const double *got, const double *want, size_t n,
+                      wb_tol tol)
+{
+    char what[160];
+    if (all_zero(got, n) && !all_zero(want, n)) {
+        say(m, "shape      %s is exactly 0%s: was it computed and written?\n", name,
+            n > 1 ? " everywhere" : "");
+        return true;
+    }
+    const wb_inputs *in = wb_last_inputs();
+    for (size_t k = 0; in && k < in->n_arrays; k++)
+        if (in->array_len[k] == n && n > 1 && all_close(got, in->array[k], n, tol)) {
+            say(m, "shape      %s is the input %s, unchanged: the function returned what it was "
+                   "given.\n", name, in->array_name[k]);
+            return true;
+        }
+    double c;
+    if (constant_factor(got, want, n, tol, &c) &&
+        (n > 1 || name_constant(c, what, sizeof what) || simple_fraction(c, what, sizeof what))) {
+        if (c == -1.0 || fabs(c + 1.0) <= 1e-9)
+            say(m, "shape      the sign is flipped: got = -expected%s.\n", n > 1 ? " everywhere" : "");
+        else if (name_constant(c, what, sizeof what) || simple_fraction(c, what, sizeof what))
+            say(m, "shape      off by a constant factor: got = expected x %s.\n", what);
+        else
+            say(m, "shape      off by the same factor everywhere: got = expected x %.6g.\n", c);
+        return true;
+    }
+    bool truncated = true, fraction = false;
+    for (size_t i = 0; i < n && truncated; i++) {
+        truncated = isfinite(want[i]) && (got[i] == trunc(want[i]) || got[i] == floor(want[i]));
+        fraction |= want[i] != trunc(want[i]);
+    }
+    if (truncated && fraction) {
+        say(m, "shape      the fractions were dropped: integer arithmetic somewhere (an int "
+               "division, or a value stored in an int)?\n");
+        return true;
+    }
+    if (n < 2)
+        return false;
+    double d = got[0] - want[0];
+    bool offset = isfinite(d) && d != 0.0;
+    for (size_t i = 1; i < n && offset; i++)
+        offset = near(got[i], want[i] + d, tol);
+    if (offset) {
+        if (name_constant(d, what, sizeof what))
+            say(m, "shape      off by the same amount everywhere: got = expected + %s.\n", what);
+        else
+            say(m, "shape      off by the same amount everywhere: got = expected + %.6g.\n", d);
+        return true;
+    }
+    if (shifted(got, want, n, tol, 1) || shifted(got, want, n, tol, -1)) {
+        say(m, "shape      shifted by one index: %s[i] holds what belongs in %s[i %s 1].\n", name,
+            name, shifted(got, want, n, tol, 1) ? "+" : "-");
+        return true;
+    }
+    for (size_t k = 0; in && k + 1 < in->n_sizes; k++) {
+        size_t r = in->size[k], cl = in->size[k + 1];
+        if (r > 1 && cl > 1 && r * cl == n && transposed(got, want, r, cl, tol)) {
+            say(m, "shape      transposed: %s holds the %zu x %zu matrix read column by column "
+                   "(row-major: element (i, j) is at i * cols + j).\n", name, r, cl);
+            return true;
+        }
+    }
+    size_t k = (size_t)sqrt((double)n);
+    if (k > 1 && k * k == n && transposed(got, want, k, k, tol)) {
+        say(m, "shape      transposed: %s holds the matrix's transpose (row-major: element (i, "
+               "j) is at i * n + j).\n", name);
+        return true;
+    }
+    size_t bad[3], n_bad = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!near(got[i], want[i], tol) && n_bad < 3)
+            bad[n_bad++] = i;
+    if (n_bad == 2 && near(got[bad[0]], want[bad[1]], tol) && near(got[bad[1]], want[bad[0]], tol)) {
+        say(m, "shape      two entries swapped: %s[%zu] and %s[%zu].\n", name, bad[0], name, bad[1]);
+        return true;
+    }
+    size_t prefix = 0;
+    while (prefix < n && near(got[prefix], want[prefix], tol))
+        prefix++;
+    if (prefix > 0 && prefix < n) {
+        say(m, "shape      the first %zu entr%s right; from %s[%zu] on %s not.\n", prefix,
+            prefix == 1 ? "y is" : "ies are", name, prefix, n - prefix == 1 ? "it is" : "they are");
+        return true;
+    }
+    return false;
+}
+
+/* The listed mistakes whose values the result matches (and the right answer does not): the
+   number found, and the first two ids. When two fit, both are named, never just one. */
+static size_t matching_variants(const double *got, size_t n, const double *expected, wb_tol tol,
+                                const wb_variant *variants, size_t nv, const char *ids[2])
+{
+    size_t found = 0;
     for (size_t k = 0; k < nv; k++)
         if (all_close(got, variants[k].values, n, tol) &&
-            !all_close(variants[k].values, expected, n, tol))
-            return variants[k].id;
-    return NULL;
+            !all_close(variants[k].values, expected, n, tol)) {
+            bool again = false;
+            for (size_t j = 0; j < found && j < 2; j++)
+                again |= strcmp(ids[j], variants[k].id) == 0;
+            if (again)
+                continue;
+            if (found < 2)
+                ids[found] = variants[k].id;
+            found++;
+        }
+    return found;
 }
 
 static void say_error_at(message *m, const char *name, size_t n, size_t i, double got,
@@ -241,9 +454,17 @@ void wb_expect_vector(const wb_call *call, const char *name, const double *got,
     say_vector(&m, "got", got, n);
     size_t i = worst_index(got, expected.values, n);
     say_error_at(&m, name, n, i, got[i], expected.values[i], tol);
-    const char *id = matching_variant(got, n, expected.values, tol, variants, n_variants);
-    if (id)
-        say_mistake(&m, id);
+    const char *ids[2];
+    size_t found = matching_variants(got, n, expected.values, tol, variants, n_variants, ids);
+    if (found == 1) {
+        say_mistake(&m, ids[0]);
+    } else if (found > 1) {
+        say(&m, "mistakes   two listed mistakes give this same result here:\n");
+        say_mistake(&m, ids[0]);
+        say_mistake(&m, ids[1]);
+    } else {
+        say_shape(&m, name, got, expected.values, n, tol);
+    }
     fail_with(&m);
 }
 

@@ -104,6 +104,25 @@ void wb_remote_failed(const wb_call *call, const char *why);
 wb_call wb_call_of(const char *function, const char *args_fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+ * The arguments of the last call of the student's code (kept by remote.c), for describing the
+ * shape of a wrong result: its double and size_t scalars, and its const double arrays (the
+ * first 64 values of up to four).
+ */
+typedef struct {
+    size_t n_scalars;
+    double scalar[8];
+    const char *scalar_name[8];
+    size_t n_sizes;
+    size_t size[8];
+    size_t n_arrays;
+    const char *array_name[4];
+    size_t array_len[4];
+    double array[4][64];
+} wb_inputs;
+
+const wb_inputs *wb_last_inputs(void);
+
 /* "v0, v1, ..." with every digit (%.17g), for a call's description; returns out. */
 const char *wb_format_vector(char *out, size_t size, const double *v, size_t n);
 
