@@ -352,6 +352,8 @@ typedef struct {
     void *token[MAX_TOKENS];
     size_t n_tokens;
     jmp_buf bail;
+    uint64_t crash_at[16]; /* the worker's last words: offsets in its program (see worker.c) */
+    size_t n_crash_at;
 } call_state;
 
 static wb_buf out, in;
@@ -581,13 +583,49 @@ static void worker_failed(call_state *cs, const char *fmt, ...)
     give_up(&cs->call, why);
 }
 
+/* "FUNCTION, FILE:LINE" of the student's code where the worker crashed: the first of its last
+   words that addr2line places outside the checker's own files. Empty when unknown. */
+static void crash_place(const call_state *cs, char *out, size_t size)
+{
+    out[0] = '\0';
+    const char *program = getenv("WB_WORKER");
+    if (!cs->n_crash_at || !program)
+        return;
+    char command[2048];
+    int k = snprintf(command, sizeof command, "addr2line -f -e '%s'", program);
+    if (strchr(program, '\''))
+        return;
+    for (size_t i = 0; i < cs->n_crash_at && k > 0 && (size_t)k < sizeof command - 24; i++)
+        k += snprintf(command + k, sizeof command - (size_t)k, " 0x%llx",
+                      (unsigned long long)(cs->crash_at[i] ? cs->crash_at[i] - 1 : 0));
+    FILE *p = popen(command, "r");
+    if (!p)
+        return;
+    char function[256], place[1024];
+    while (fgets(function, sizeof function, p) && fgets(place, sizeof place, p)) {
+        function[strcspn(function, "\n")] = '\0';
+        place[strcspn(place, "\n")] = '\0';
+        if (strstr(place, "??") || strstr(place, "/checker/") || strstr(place, "/build/gen/"))
+            continue;
+        char *discriminator = strstr(place, " (discriminator");
+        if (discriminator)
+            *discriminator = '\0';
+        snprintf(out, size, "%.200s, %.800s", function, place);
+        break;
+    }
+    pclose(p);
+}
+
 static _Noreturn void connection_lost(call_state *cs, int err)
 {
     if (err == EPROTO)
         worker_failed(cs, "ended      the worker's reply was malformed: your code wrote to "
                           "descriptor 3 or 4, which belong to the checker.");
-    char why[1024];
+    char why[2048], place[1100];
     worker_story(why, sizeof why, err == ETIMEDOUT);
+    crash_place(cs, place, sizeof place);
+    if (place[0] && strncmp(why, "crash", 5) == 0)
+        snprintf(why + strlen(why), sizeof why - strlen(why), "\nwhere      %.1010s", place);
     give_up(&cs->call, why);
 }
 
@@ -791,6 +829,11 @@ void wb_remote_call(const wb_function *fn, const void **args, const size_t *lens
             connection_lost(cs, errno);
         if (type == WB_RETURN)
             break;
+        if (type == WB_CRASH) { /* the worker is dying: note where, and read on to its end */
+            cs->n_crash_at = in.len / sizeof(uint64_t) < 16 ? in.len / sizeof(uint64_t) : 16;
+            memcpy(cs->crash_at, in.data, cs->n_crash_at * sizeof(uint64_t));
+            continue;
+        }
         if (type != WB_CALLBACK)
             worker_failed(cs, "ended      the worker's reply was malformed.");
         serve_callback(cs);

@@ -166,7 +166,7 @@ int wb_frame_read(int fd, wb_frame_type *type, wb_buf *payload, double deadline)
     }
     uint32_t len;
     memcpy(&len, head, 4);
-    if (len > WB_FRAME_MAX || head[4] < WB_CALL || head[4] > WB_CALLBACK_RESULT) {
+    if (len > WB_FRAME_MAX || head[4] < WB_CALL || head[4] > WB_CRASH) {
         errno = EPROTO;
         return -1;
     }

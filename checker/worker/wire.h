@@ -28,6 +28,7 @@ typedef enum {
     WB_RETURN = 2,
     WB_CALLBACK = 3,
     WB_CALLBACK_RESULT = 4,
+    WB_CRASH = 5, /* the worker's last words: where its code was when a signal killed it */
 } wb_frame_type;
 
 /* The largest frame either side accepts (a bound on what a hostile worker can make us read). */

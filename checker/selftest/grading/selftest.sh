@@ -460,7 +460,7 @@ grading_release() {
             *) [ "$(grep -ci 'error' "$G/release-cmd.out")" -eq 0 ] || failed_cmds+=" $cmd" ;;
         esac
     done
-    local maint
+    local maint=""
     for cmd in test stubs grade bench bench-grade release; do
         make --no-print-directory -C "$R" $cmd >/dev/null 2>"$G/release-$cmd.err" && maint+=" $cmd(exit 0)"
         [ "$(grep -c . "$G/release-$cmd.err")" -eq 1 ] && grep -q "students' copy" "$G/release-$cmd.err" || maint+=" $cmd"
