@@ -21,7 +21,10 @@ void wb_remote_failed(const wb_call *call, const char *why)
         p = gap + strspn(gap, " ");
     char words[160];
     snprintf(words, sizeof words, "%s", p);
-    words[strcspn(words, ".,\n(")] = '\0';
+    size_t len = strcspn(words, ".,\n(");
+    while (len > 0 && words[len - 1] == ' ')
+        len--;
+    words[len] = '\0';
     wb_todo_failed(call->function, words);
     fprintf(stderr, "%s: %s\n", call->text, why);
 }
