@@ -4,6 +4,8 @@
 #include "check.h"
 #include "todo.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +21,10 @@ void wb_remote_failed(const wb_call *call, const char *why)
         p = gap + strspn(gap, " ");
     char words[160];
     snprintf(words, sizeof words, "%s", p);
-    words[strcspn(words, ".,\n(")] = '\0';
+    size_t len = strcspn(words, ".,\n(");
+    while (len > 0 && words[len - 1] == ' ')
+        len--;
+    words[len] = '\0';
     wb_todo_failed(call->function, words);
     fprintf(stderr, "%s: %s\n", call->text, why);
 }
@@ -46,60 +51,213 @@ const char *plot_start(int argc, char *argv[], FILE **labels)
     return argv[1];
 }
 
-/* Appends text, with '_' as '\_' so that gnuplot's enhanced text shows it as it is. */
-static void append_escaped(char *out, size_t size, const char *text)
+/* ---- which figure draws which function -------------------------------------------------------- */
+
+enum { MAX_FIGURES = 16, MAX_USES = 24 };
+static struct {
+    const char *name;
+    const char *uses[MAX_USES];
+    size_t n_uses;
+} figures[MAX_FIGURES];
+static size_t n_figures;
+
+static _Noreturn void driver_bug(const char *what, const char *name)
 {
-    size_t len = strlen(out);
-    for (; *text && len + 3 < size; text++) {
-        if (*text == '_')
-            out[len++] = '\\';
-        out[len++] = *text;
+    fprintf(stderr, "plot driver: %s: %s\n", what, name);
+    exit(1);
+}
+
+void plot_uses_list(const char *figure, const char *const *functions)
+{
+    bool ok = figure && (isalpha((unsigned char)figure[0]) || figure[0] == '_');
+    for (const char *c = figure; ok && *c; c++)
+        ok = isalnum((unsigned char)*c) || *c == '_';
+    if (!ok)
+        driver_bug("a figure's name must be a gnuplot identifier", figure ? figure : "(null)");
+    size_t k = 0;
+    while (k < n_figures && strcmp(figures[k].name, figure) != 0)
+        k++;
+    if (k == n_figures) {
+        if (n_figures == MAX_FIGURES)
+            driver_bug("too many figures", figure);
+        figures[n_figures++].name = figure;
     }
-    out[len] = '\0';
+    for (; *functions; functions++) {
+        bool known = false;
+        for (size_t i = 0; i < figures[k].n_uses && !known; i++)
+            known = strcmp(figures[k].uses[i], *functions) == 0;
+        if (known)
+            continue;
+        if (figures[k].n_uses == MAX_USES)
+            driver_bug("too many functions for one figure", figure);
+        figures[k].uses[figures[k].n_uses++] = *functions;
+    }
+}
+
+static bool failed(const char *function)
+{
+    const char *why;
+    for (size_t i = 0; i < wb_failed_count(); i++)
+        if (strcmp(wb_failed_at(i, &why), function) == 0)
+            return true;
+    return false;
+}
+
+const char *plot_status(const char *function)
+{
+    if (failed(function))
+        return "crashed or stopped";
+    return wb_todo_reached(function) ? "not written yet" : NULL;
+}
+
+/* ---- the notes -------------------------------------------------------------------------------- */
+
+/* A note in lines of at most about `width` characters, broken between its words. */
+typedef struct {
+    char text[2048];
+    size_t line; /* the length of the current line */
+    size_t width;
+} note;
+
+static void note_word(note *n, const char *word)
+{
+    size_t len = strlen(n->text), w = strlen(word);
+    if (len > 0 && n->line + 1 + w > n->width) {
+        if (len + 1 < sizeof n->text)
+            strcat(n->text, "\n");
+        n->line = 0;
+    } else if (len > 0 && len + 1 < sizeof n->text) {
+        strcat(n->text, " ");
+        n->line++;
+    }
+    if (strlen(n->text) + w < sizeof n->text)
+        strcat(n->text, word);
+    n->line += w;
+}
+
+/* "Not written yet: a, b; Crashed or stopped: c (your curves are missing)", or "" when no
+   name is given; names[0..n_missing) are stubs, the rest failed. */
+static void compose(note *n, const char *const *names, size_t n_missing, size_t n_names)
+{
+    char word[256];
+    n->text[0] = '\0';
+    n->line = 0;
+    for (size_t i = 0; i < n_names; i++) {
+        const char *head = i == 0 && n_missing > 0 ? "Not written yet: "
+                           : i == n_missing        ? "Crashed or stopped: "
+                                                   : "";
+        const char *tail = i + 1 == n_names ? "" : i + 1 == n_missing ? ";" : ",";
+        snprintf(word, sizeof word, "%s%s%s", head, names[i], tail);
+        note_word(n, word);
+    }
+    if (n_names > 0)
+        note_word(n, "(your curves are missing)");
+}
+
+/* Writes `name = "..."`: the note as a gnuplot string. For the PNG (enhanced text), each line in
+   bold and '_' as '\_'; for the terminal, as it is. */
+static void write_note(FILE *labels, const char *name, const char *text, bool enhanced)
+{
+    fprintf(labels, "%s = \"", name);
+    bool line_start = true;
+    for (const char *c = text; *c; c++) {
+        if (enhanced && line_start)
+            fputs("{/:Bold ", labels);
+        line_start = false;
+        if (*c == '\n') {
+            fputs(enhanced ? "}\\n" : "\\n", labels);
+            line_start = true;
+        } else if (*c == '_' && enhanced)
+            fputs("\\\\_", labels);
+        else if (*c == '"' || *c == '\\')
+            fprintf(labels, "\\%c", *c);
+        else
+            fputc(*c, labels);
+    }
+    if (enhanced && text[0])
+        fputc('}', labels);
+    fputs("\"\n", labels);
+}
+
+/* The figure's (or with figure NULL, the lesson's) note in both forms. */
+static void write_notes(FILE *labels, const char *figure, const char *const *uses, size_t n_uses)
+{
+    const char *names[MAX_USES + 128];
+    size_t n = 0, n_missing;
+    for (size_t i = 0; i < n_uses; i++)
+        if (!failed(uses[i]) && wb_todo_reached(uses[i]))
+            names[n++] = uses[i];
+    n_missing = n;
+    for (size_t i = 0; i < n_uses; i++)
+        if (failed(uses[i]))
+            names[n++] = uses[i];
+    char var[160];
+    note png = {.width = 120}, plain = {.width = 100};
+    compose(&png, names, n_missing, n);
+    compose(&plain, names, n_missing, n);
+    snprintf(var, sizeof var, "missing_note%s%s", figure ? "_" : "", figure ? figure : "");
+    write_note(labels, var, png.text, true);
+    snprintf(var, sizeof var, "missing_note_plain%s%s", figure ? "_" : "", figure ? figure : "");
+    write_note(labels, var, plain.text, false);
+}
+
+/* "in camelback and parabola", or "that need it" for a function no figure names. */
+static void figures_of(const char *function, char *out, size_t size)
+{
+    size_t count = 0, len;
+    out[0] = '\0';
+    for (size_t k = 0; k < n_figures; k++)
+        for (size_t i = 0; i < figures[k].n_uses; i++)
+            if (strcmp(figures[k].uses[i], function) == 0)
+                count++;
+    size_t seen = 0;
+    for (size_t k = 0; k < n_figures; k++)
+        for (size_t i = 0; i < figures[k].n_uses; i++) {
+            if (strcmp(figures[k].uses[i], function) != 0)
+                continue;
+            len = strlen(out);
+            snprintf(out + len, size - len, "%s%s.png",
+                     seen == 0 ? "in " : seen + 1 == count ? " and " : ", ", figures[k].name);
+            seen++;
+        }
+    if (count == 0)
+        snprintf(out, size, "that need it");
 }
 
 void plot_finish(const char *dir, FILE *labels)
 {
+    /* the lesson's missing functions: every stub reached and every failure, in that order */
+    const char *all[128];
+    size_t n_all = 0;
+    for (size_t i = 0; i < wb_todo_count() && n_all < 64; i++)
+        if (!failed(wb_todo_at(i)))
+            all[n_all++] = wb_todo_at(i);
+    const char *why;
+    for (size_t i = 0; i < wb_failed_count() && n_all < 128; i++)
+        all[n_all++] = wb_failed_at(i, &why);
+
     FILE *missing = plot_open(dir, "missing.txt");
-    char names[512] = "", plain[512] = "";
-    size_t shown = 0;
-    for (size_t i = 0; i < wb_todo_count(); i++) {
-        fprintf(missing, "%s is not written yet, so your curves that need it are missing.\n",
-                wb_todo_at(i));
-        append_escaped(names, sizeof names, shown ? ", " : "");
-        append_escaped(names, sizeof names, wb_todo_at(i));
-        if (strlen(plain) + strlen(wb_todo_at(i)) + 3 < sizeof plain)
-            strcat(strcat(plain, shown ? ", " : ""), wb_todo_at(i));
-        shown++;
-    }
-    char failed_names[512] = "", failed_plain[512] = "";
-    for (size_t i = 0; i < wb_failed_count(); i++) {
-        const char *why, *f = wb_failed_at(i, &why);
-        fprintf(missing, "%s did not complete (%s), so your curves that need it are missing.\n",
-                f, why);
-        append_escaped(failed_names, sizeof failed_names, i ? ", " : "");
-        append_escaped(failed_names, sizeof failed_names, f);
-        if (strlen(failed_plain) + strlen(f) + 3 < sizeof failed_plain)
-            strcat(strcat(failed_plain, i ? ", " : ""), f);
-    }
-    fprintf(labels, "yours = 'yours'\n");
-    char note[1200] = "", note_plain[1200] = "";
-    if (names[0]) {
-        snprintf(note, sizeof note, "Not written yet: %s", names);
-        snprintf(note_plain, sizeof note_plain, "Not written yet: %s", plain);
-    }
-    if (failed_names[0]) {
-        size_t k = strlen(note), kp = strlen(note_plain);
-        snprintf(note + k, sizeof note - k, "%sCrashed or stopped: %s", k ? "; " : "", failed_names);
-        snprintf(note_plain + kp, sizeof note_plain - kp, "%sCrashed or stopped: %s", kp ? "; " : "",
-                 failed_plain);
-    }
-    if (note[0]) {
-        fprintf(labels, "missing_note = '%s (your curves are missing)'\n", note);
-        fprintf(labels, "missing_note_plain = '%s (your curves are missing)'\n", note_plain);
-    } else {
-        fprintf(labels, "missing_note = ''\nmissing_note_plain = ''\n");
+    char where[512];
+    for (size_t i = 0; i < n_all; i++) {
+        figures_of(all[i], where, sizeof where);
+        if (failed(all[i])) {
+            for (size_t k = 0; k < wb_failed_count(); k++)
+                if (strcmp(wb_failed_at(k, &why), all[i]) == 0)
+                    break;
+            fprintf(missing, "%s did not complete (%s), so your curves %s are missing.\n", all[i],
+                    why, where);
+        } else
+            fprintf(missing, "%s is not written yet, so your curves %s are missing.\n", all[i],
+                    where);
     }
     fclose(missing);
+
+    fprintf(labels, "yours = 'yours'\n");
+    /* The lesson's note: for a driver that names no figure's functions. */
+    write_notes(labels, NULL, all, n_all);
+    if (n_figures > 0)
+        fprintf(labels, "missing_by_figure = 1\n");
+    for (size_t k = 0; k < n_figures; k++)
+        write_notes(labels, figures[k].name, figures[k].uses, figures[k].n_uses);
     fclose(labels);
 }

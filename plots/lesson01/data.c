@@ -24,6 +24,8 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("fd_error", "derivative_forward", "derivative_central", "central_difference_step");
+    plot_uses("tangent", "derivative_central");
 
     FILE *f = plot_open(dir, "fd_error.dat");
     fprintf(f, "# h  ref_forward_err  ref_central_err  your_forward_err  your_central_err\n");

@@ -4,16 +4,31 @@ set title "Error of finite differences for d/dx exp(x) at x = 1".note
 set xlabel "step h"
 set ylabel "|estimate - e|"
 set logscale xy
-set format x "10^{%L}"
-set format y "10^{%L}"
+set format x fmt10('%L')
+set format y fmt10('%L')
 set xrange [1e-16:1]
 set yrange [1e-12:10]
 set key bottom right
 set arrow 1 from ref_h, graph 0 to ref_h, graph 1 nohead lc rgb '#999999' dt 3
 set label 1 "cbrt(eps)" at ref_h, graph 0.95 right offset -0.5,0 tc rgb '#666666'
+set style textbox opaque noborder margins 0.5,0.5
+# Your step: a dashed line with its name on the side of it that has room; a step off the axis
+# is named at that edge, with its value.
 if (your_h == your_h) {
-    set arrow 2 from your_h, graph 0 to your_h, graph 0.85 nohead lc rgb '#006d2c' dt 2 lw 2
-    set label 2 "your central\\_difference\\_step(1)" at your_h, graph 0.82 right offset -0.5,0 tc rgb '#006d2c'
+    name = tx("your central\\_difference\\_step(1)")
+    outside = sprintf("%s = %.3g: off the axis", name, your_h)
+    if (your_h < 1e-16) {
+        set label 2 outside at graph 0.02, graph 0.82 left tc rgb '#006d2c' front boxed
+    } else { if (your_h > 1) {
+        set label 2 outside at graph 0.98, graph 0.82 right tc rgb '#006d2c' front boxed
+    } else {
+        set arrow 2 from your_h, graph 0 to your_h, graph 0.85 nohead lc rgb '#006d2c' dt 2 lw 2
+        if (your_h < 1e-10) {
+            set label 2 name at your_h, graph 0.82 left offset 0.5,0 tc rgb '#006d2c' front boxed
+        } else {
+            set label 2 name at your_h, graph 0.82 right offset -0.5,0 tc rgb '#006d2c' front boxed
+        }
+    } }
 }
 plot datadir.'/fd_error.dat' using 1:2 with lines ls 1 title 'forward (reference)', \
      ''                      using 1:3 with lines ls 2 title 'central (reference)', \

@@ -1,5 +1,7 @@
 # Gradient descent on the six-hump camelback from the notes' theta0 = (-0.5, 0.5), for a learning
 # rate that is too small, a good one and one too large: contours of J with the trajectories.
+fig_title = "Gradient descent on the six-hump camelback, 60 steps from θ_0 = (-0.5, 0.5)"
+if (!is_png) { eval png_only_figure("three panels of trajectories on the contours") }
 set contour base
 set cntrparam levels discrete -1.0, -0.8, -0.6, -0.4, -0.2, 0, 0.25, 0.5, 1, 1.5, 2, 3, 4, 6
 unset surface
@@ -9,8 +11,8 @@ splot datadir.'/grid.dat' using 1:2:3 with lines
 unset table
 unset contour
 
-if (term ne 'dumb') { set terminal pngcairo size 1500,500 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 1,3 title "Gradient descent on the six-hump camelback, 60 steps from θ_0 = (-0.5, 0.5)".note
+eval png_size(1500, 500)
+set multiplot layout 1,3 title fig_title.note
 set size ratio -1
 set xrange [-1.2:0.6]
 set yrange [-0.2:1.0]

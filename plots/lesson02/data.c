@@ -87,6 +87,8 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("camelback", "gd_run", "camelback", "camelback_grad");
+    plot_uses("parabola", "gd_run");
 
     FILE *grid = plot_open(dir, "grid.dat");
     for (int i = 0; i <= 120; i++) {

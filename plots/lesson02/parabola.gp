@@ -1,12 +1,14 @@
 # Gradient descent on f(x) = x^2 from x0 = 2: the iterates x_k on the parabola. A learning rate
 # above 1 = 2/L (L = f'' = 2) makes every step overshoot by more than it gains.
-if (term ne 'dumb') { set terminal pngcairo size 1500,560 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 1,3 title "Gradient descent on f(x) = x^2 from x_0 = 2, 12 steps".note
+eval png_size(1500, 580)
+set multiplot layout 1,3 title tx("Gradient descent on f(x) = x^2 from x_0 = 2, 12 steps").note
 set xrange [-5:5]
 set yrange [-0.5:25]
 set xlabel "x"
 set ylabel "f(x)"
+# the key below the x label: a margin tall enough for both
 set key bmargin center horizontal nobox font ",10"
+set bmargin 5
 set samples 200
 do for [k=1:3] {
     set title sprintf("lr = %g (%s)", value(sprintf('par_lr_%d', k)), value(sprintf('par_name_%d', k)))

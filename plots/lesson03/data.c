@@ -76,6 +76,8 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("losses", "binary_cross_entropy", "mse", "hinge", "bce_with_logits");
+    plot_uses("saturation", "sigmoid_ce_grad", "sigmoid_mse_grad");
     write_prob(dir);
     write_margin(dir);
     write_saturation(dir);

@@ -1,7 +1,7 @@
 # One sigmoid neuron with target y = 0, as its pre-activation z grows: the output sigmoid(z) is
 # more and more wrong, yet MSE's gradient 2 a^2 (1 - a) dies out like e^{-z} (the factor
 # sigmoid'(z)), while cross-entropy's gradient a - y tends to 1. Left linear, right logarithmic.
-if (term ne 'dumb') { set terminal pngcairo size 1500,620 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 620)
 set multiplot layout 1,2 title "A saturated neuron learns slowly with MSE: |dL/dz| for a = sigmoid(z), target y = 0".note
 set xlabel "pre-activation z  (the output a = sigmoid(z) is wrong by a)"
 set ylabel "|dL/dz|"
@@ -13,16 +13,16 @@ set key right center
 set yrange [0:1.1]
 plot datadir.'/saturation.dat' using 1:2 with lines ls 1 title 'cross-entropy: a - y (reference)', \
      ''                        using 1:3 with lines ls 2 title 'MSE: 2 (a - y) a (1 - a) (reference)', \
-     ''                        using 1:4 every 10 with linespoints ls 11 title yours.': sigmoid\_ce\_grad(z, 0)', \
-     ''                        using 1:5 every 10 with linespoints ls 12 title yours.': sigmoid\_mse\_grad(z, 0)'
+     ''                        using 1:4 every 10 with linespoints ls 11 title tx(yours.': sigmoid\_ce\_grad(z, 0)'), \
+     ''                        using 1:5 every 10 with linespoints ls 12 title tx(yours.': sigmoid\_mse\_grad(z, 0)')
 
 set title "logarithmic scale"
 set key bottom left
 set logscale y
-set format y "10^{%L}"
+set format y fmt10('%L')
 set yrange [1e-7:2]
 plot datadir.'/saturation.dat' using 1:2 with lines ls 1 title 'cross-entropy: a - y (reference)', \
      ''                        using 1:3 with lines ls 2 title 'MSE: 2 (a - y) a (1 - a) (reference)', \
-     ''                        using 1:4 every 10 with linespoints ls 11 title yours.': sigmoid\_ce\_grad(z, 0)', \
-     ''                        using 1:5 every 10 with linespoints ls 12 title yours.': sigmoid\_mse\_grad(z, 0)'
+     ''                        using 1:4 every 10 with linespoints ls 11 title tx(yours.': sigmoid\_ce\_grad(z, 0)'), \
+     ''                        using 1:5 every 10 with linespoints ls 12 title tx(yours.': sigmoid\_mse\_grad(z, 0)')
 unset multiplot

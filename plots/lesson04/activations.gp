@@ -1,7 +1,7 @@
 # Each activation (blue) with its derivative (orange), yours dashed over the reference. At the
 # kink x = 0 the derivatives of the ReLU family jump; the value drawn at 0 is PyTorch's choice.
 # tanh itself is the C library's (the lesson asks only for its derivative), so it has no "yours".
-if (term ne 'dumb') { set terminal pngcairo size 1500,900 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 900)
 set multiplot layout 2,3 title "Activations f(x) and their derivatives f'(x)".note
 set xrange [-4:4]
 set xlabel "x"
@@ -24,10 +24,11 @@ do for [k=1:5] {
          f using 1:5 with linespoints ls 12 pi 12 title yours." f'"
 }
 
-set title sprintf("PReLU: d/da of leaky\\_relu(x, a), a = %g", leak)
+set title tx(sprintf("PReLU: d/da of leaky\\_relu(x, a), a = %g", leak))
 set ylabel ""
 set yrange [-4.2:0.6]
+set key bottom right   # top left, the key would hide the curve's kink at 0
 f = datadir.'/prelu.dat'
 plot f using 1:2 with lines ls 3 title 'd/da (reference)', \
-     f using 1:3 with linespoints ls 13 pi 12 title yours.' prelu\_grad\_alpha'
+     f using 1:3 with linespoints ls 13 pi 12 title tx(yours.' prelu\_grad\_alpha')
 unset multiplot

@@ -101,6 +101,9 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("activations", "sigmoid", "sigmoid_grad", "tanh_grad", "relu", "relu_grad",
+              "leaky_relu", "leaky_relu_grad", "elu", "elu_grad", "prelu_grad_alpha");
+    plot_uses("depth", "chain_grad");
 
     const panel panels[] = {
         {"act_sigmoid.dat", ORACLE_SIGMOID, 0.0, sigmoid, sigmoid_grad, NULL, NULL, "sigmoid",

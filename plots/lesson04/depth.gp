@@ -1,23 +1,23 @@
 # |d a_depth / dx| for depth stacked activations, a_0 = x0, a_{i+1} = f(a_i), on a log axis.
 # Sigmoid's slope is at most 1/4, so its product falls at least as fast as 4^-depth; tanh
 # starting in saturation (x0 = 4) loses a factor 1e-3 at once; ReLU passes 1 through (x0 > 0).
-if (term ne 'dumb') { set terminal pngcairo size 1500,620 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 620)
 set multiplot layout 1,2 title "Vanishing gradients: the derivative of depth stacked activations".note
 set logscale y
-set format y "10^{%L}"
+set format y fmt10('%L')
 set xrange [0:max_depth]
 set yrange [1e-36:30]
 set xlabel "depth (number of stacked layers)"
-set ylabel "|chain\\_grad(kind, depth, x_0)|"
+set ylabel tx("|chain\\_grad(kind, depth, x_0)|")
 set key bottom left nobox font ",10" samplen 2
-if (term ne 'dumb') {
+if (is_png) {
     set label 1 "ReLU with x_0 < 0: exactly 0 at every depth\n(a dead unit), which a log axis cannot show" at graph 0.97, graph 0.70 right font ",10" tc rgb '#006d2c'
 }
 do for [k=1:2] {
     x0 = value(sprintf('x0_%d', k))
     set title sprintf("x_0 = %g", x0)
     f = sprintf('%s/depth_%d.dat', datadir, k)
-    plot 0.25**x with lines ls 20 dt 3 title "4^{-depth} (sigmoid's bound)", \
+    plot 0.25**x with lines ls 20 dt 3 title tx("4^{-depth} (sigmoid's bound)"), \
          f using 1:2 with lines ls 1 title 'sigmoid (reference)', \
          f using 1:3 with lines ls 2 title 'tanh (reference)', \
          f using 1:4 with lines ls 3 title 'ReLU (reference)', \

@@ -210,6 +210,8 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("scatter", "standardize_fit", "standardize_apply");
+    plot_uses("descent", "standardize_fit", "standardize_apply");
     char path[512], error[512];
     dataset d;
     if (dataset_load(dataset_path("breast_cancer.csv", path, sizeof path), &d, error, sizeof error)) {

@@ -3,6 +3,8 @@
 # loss is a long narrow valley and descent crawls along it. Standardized, the contours are nearly
 # round and the same number of steps reaches the minimum. Contours: the loss's excess over its
 # minimum as a fraction of the excess at w = 0 (1, 1/4, 1/16, ...).
+fig_title = sprintf("Gradient descent on least squares, class ≈ w_1 texture + w_2 radius: %d steps from w = 0 with lr = 1/L", gd_steps)
+if (!is_png) { eval png_only_figure("two panels of paths on the loss contours") }
 set contour base
 set cntrparam levels discrete 1, 0.25, 0.0625, 0.015625, 0.00390625, 0.0009765625
 unset surface
@@ -15,8 +17,8 @@ splot datadir.'/grid_ref.dat' using 1:2:3 with lines
 unset table
 unset contour
 
-if (term ne 'dumb') { set terminal pngcairo size 1500,700 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 1,2 title sprintf("Gradient descent on least squares, class ≈ w_1 texture + w_2 radius: %d steps from w = 0 with lr = 1/L", gd_steps).note
+eval png_size(1500, 700)
+set multiplot layout 1,2 title fig_title.note
 set size ratio -1
 set key bmargin center horizontal nobox font ",10"
 

@@ -3,7 +3,7 @@
 # distance or a gradient step sees them: smoothness is invisible. Middle: the usual plot, each axis
 # stretched on its own. Right: standardized with the training rows' mean and std; now the data
 # itself has the shape of the middle plot, on one scale.
-if (term ne 'dumb') { set terminal pngcairo size 1800,640 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1800, 640)
 set multiplot layout 1,3 title sprintf("Breast cancer, %d rows: mean area vs mean smoothness, standardized with the mean and std of the %d training rows", rows, n_train).note
 set key top right box opaque font ",10"
 malignant = "lc rgb '#e6550d'"

@@ -3,7 +3,8 @@
  *   hist_K.dat    K = 1, 2, 3: tanh layers initialised too small (N(0, 0.01^2)), with Xavier
  *                 uniform, and too large (N(0, 1)): for each layer (one data block per layer)
  *                 the histogram of its activations, as "bin centre, layer, layer + reference
- *                 height, layer + your height" (heights scaled to a peak of 0.85)
+ *                 height, layer + your height" (heights scaled to a peak of 0.85; NaN inside
+ *                 a run of bins too low to see, so that no line is drawn along the baseline)
  *   std_tanh.dat, std_relu.dat   layer, then for each of the six schemes the activation std of
  *                 the reference network and of yours (layer 0 is the input)
  *   weights_K.dat K = 1..4: the histogram (as a density) of your weights from init_xavier_uniform,
@@ -21,6 +22,7 @@
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -115,6 +117,19 @@ static void histogram(const double *x, size_t n, double *height)
         height[k] = peak > 0.0 ? 0.85 * height[k] / peak : NAN;
 }
 
+/* A height too small to see (under half a pixel: the layers are 1 apart, the peaks 0.85). */
+static bool flat(double height) { return height < 0.01; }
+
+/* A histogram's height for the data file: NaN (a gap) inside a run of flat bins, so that no
+   line is drawn along the layer's baseline where it has (almost) no values; the flat bins next
+   to a visible one stay, so that the curve comes down to the baseline. */
+static double height_or_gap(const double *height, int k)
+{
+    bool empty = flat(height[k]) && (k == 0 || flat(height[k - 1])) &&
+                 (k == BINS - 1 || flat(height[k + 1]));
+    return empty ? NAN : height[k];
+}
+
 static void write_histograms(const char *dir, int panel, const runs *r, size_t batch)
 {
     char name[32];
@@ -128,7 +143,8 @@ static void write_histograms(const char *dir, int panel, const runs *r, size_t b
         fprintf(f, "# layer %zu: bin centre, layer, layer + reference, layer + yours\n", l + 1);
         for (int k = 0; k < BINS; k++)
             fprintf(f, "%.4f %zu %.5f %.5f\n", -1.0 + (k + 0.5) * 2.0 / BINS, l + 1,
-                    (double)(l + 1) + ref[k], (double)(l + 1) + yours[k]);
+                    (double)(l + 1) + height_or_gap(ref, k),
+                    (double)(l + 1) + height_or_gap(yours, k));
         fprintf(f, "\n\n");
     }
     fclose(f);
@@ -196,6 +212,10 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("histograms", "deep_forward_stats");
+    plot_uses("std_by_layer", "deep_forward_stats");
+    plot_uses("weights", "init_xavier_uniform", "init_xavier_normal", "init_he_normal",
+              "init_lecun_uniform");
 
     gsl_rng *data = gsl_rng_alloc(gsl_rng_mt19937);
     gsl_rng_set(data, SEED + 1);

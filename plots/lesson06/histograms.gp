@@ -1,6 +1,6 @@
 # The classic picture of initialisation: the activations of 10 tanh layers, one histogram per
 # layer (layer 1 at the bottom), for weights that are too small, Xavier's, and too large.
-if (term ne 'dumb') { set terminal pngcairo size 1500,680 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 680)
 set multiplot layout 1,3 title "Activations of 10 tanh layers (width 128, batch of 200 N(0,1) inputs): one histogram per layer".note
 set xrange [-1.05:1.05]
 set yrange [0.8:11.1]
@@ -14,7 +14,9 @@ set style fill transparent solid 0.7 noborder
 do for [p=1:3] {
     set title sprintf("%s\nstd at layer 10: %.2g", value(sprintf('hist_name_%d', p)), value(sprintf('hist_std_%d', p)))
     f = sprintf('%s/hist_%d.dat', datadir, p)
-    plot for [l=0:9] f index l using 1:2:3 with filledcurves ls 1 title (l == 0 ? 'reference' : ''), \
+    # an empty stretch of bins is NaN in the data: no baseline there (filledcurves needs both
+    # of its y values undefined to leave a gap)
+    plot for [l=0:9] f index l using 1:($3 == $3 ? $2 : NaN):3 with filledcurves ls 1 title (l == 0 ? 'reference' : ''), \
          for [l=0:9] f index l using 1:4 with lines ls 11 title (l == 0 ? yours : '')
 }
 unset multiplot

@@ -1,6 +1,6 @@
 # The std of each layer's activations against depth, for six initialisations, under tanh and
 # under ReLU (width 128, log scale). Healthy schemes keep a flat line: Xavier for tanh, He for ReLU.
-if (term ne 'dumb') { set terminal pngcairo size 1500,720 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 720)
 # three more reference / yours pairs for the six schemes (ls 1-3, 11-13 come from common.gp)
 set style line 4 lc rgb '#bcbddc' lw 6
 set style line 5 lc rgb '#fc9272' lw 6
@@ -10,7 +10,7 @@ set style line 15 lc rgb '#a50f15' lw 2 dt 2 pt 7 ps 0.6
 set style line 16 lc rgb '#252525' lw 2 dt 2 pt 7 ps 0.6
 set multiplot layout 1,2 title "Activation std by layer: 10 layers of width 128, a batch of 64 N(0,1) inputs".note
 set logscale y
-set format y "10^{%L}"
+set format y fmt10('%L')
 set xrange [0:10]
 set xtics 0,1,10
 set xlabel "layer (0 = the input)"

@@ -1,7 +1,7 @@
 # The weights of each init function for the README's layer (300 inputs, 100 outputs): your
 # histogram over the law's density, and, grey, what the course notes write where they differ.
-if (term ne 'dumb') { set terminal pngcairo size 1300,900 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 2,2 title sprintf("The weights of a layer with n_{in} = %d inputs and n_{out} = %d outputs (30000 draws)", fan_in, fan_out).note
+eval png_size(1300, 900)
+set multiplot layout 2,2 title tx(sprintf("The weights of a layer with n_{in} = %d inputs and n_{out} = %d outputs (30000 draws)", fan_in, fan_out)).note
 set samples 1001
 unif(x, r) = abs(x) <= r ? 1.0 / (2.0 * r) : 0.0
 gauss(x, s) = exp(-x * x / (2.0 * s * s)) / (s * sqrt(2.0 * pi))
@@ -12,25 +12,25 @@ set style line 21 lc rgb '#888888' lw 2 dt 3
 
 set xrange [-0.2:0.2]
 set yrange [0:11.5]
-set title sprintf("init\\_xavier\\_uniform: U[-r, r], r = sqrt(6 / (n_{in} + n_{out})) = %.4f", r_xu)
+set title tx(sprintf("init\\_xavier\\_uniform: U[-r, r], r = sqrt(6 / (n_{in} + n_{out})) = %.4f", r_xu))
 plot unif(x, r_xu) with lines ls 1 title 'the law', \
-     unif(x, r_lc) with lines ls 21 title "notes' \"Xavier\": r = 1/sqrt(n_{in})", \
+     unif(x, r_lc) with lines ls 21 title tx("notes' \"Xavier\": r = 1/sqrt(n_{in})"), \
      datadir.'/weights_1.dat' using 1:2 with histeps ls 11 title yours
 
 set xrange [-0.35:0.35]
 set yrange [0:6.5]
-set title sprintf("init\\_xavier\\_normal: N(0, {/Symbol s}^2), {/Symbol s} = sqrt(2 / (n_{in} + n_{out})) = %.4f", s_xn)
+set title tx(sprintf("init\\_xavier\\_normal: N(0, σ^2), σ = sqrt(2 / (n_{in} + n_{out})) = %.4f", s_xn))
 plot gauss(x, s_xn) with lines ls 1 title 'the law', \
      datadir.'/weights_2.dat' using 1:2 with histeps ls 11 title yours
 
-set title sprintf("init\\_he\\_normal: N(0, {/Symbol s}^2), {/Symbol s} = sqrt(2 / n_{in}) = %.4f", s_he)
+set title tx(sprintf("init\\_he\\_normal: N(0, σ^2), σ = sqrt(2 / n_{in}) = %.4f", s_he))
 plot gauss(x, s_he) with lines ls 1 title 'the law', \
-     gauss(x, s_he_notes) with lines ls 21 title "seed 003: N(0, 4 / (n_{in} + n_{out}))", \
+     gauss(x, s_he_notes) with lines ls 21 title tx("seed 003: N(0, 4 / (n_{in} + n_{out}))"), \
      datadir.'/weights_3.dat' using 1:2 with histeps ls 11 title yours
 
 set xrange [-0.2:0.2]
 set yrange [0:9.5]
-set title sprintf("init\\_lecun\\_uniform: U[-r, r], r = 1 / sqrt(n_{in}) = %.4f", r_lc)
+set title tx(sprintf("init\\_lecun\\_uniform: U[-r, r], r = 1 / sqrt(n_{in}) = %.4f", r_lc))
 plot unif(x, r_lc) with lines ls 1 title 'the law', \
      datadir.'/weights_4.dat' using 1:2 with histeps ls 11 title yours
 unset multiplot

@@ -137,6 +137,8 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("histogram", "dropout_forward");
+    plot_uses("mean_activation", "dropout_forward", "dropout_forward_classic");
     double *x = malloc(BATCH * sizeof *x), *y = malloc(BATCH * sizeof *y);
     double *mask = malloc(BATCH * sizeof *mask);
     if (!x || !y || !mask) {

@@ -1,12 +1,12 @@
 # The distribution of 100 mini-batches' activations before and after inverted dropout, for the
 # notes' input rate (p = 0.2) and hidden rate (p = 0.5): a fraction p of the units become exact
 # zeros (counted in the panel's box, not binned), and every kept value is stretched by 1/(1-p).
-if (term ne 'dumb') { set terminal pngcairo size 1500,620 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 620)
 set multiplot layout 1,2 title sprintf("Activations of 100 mini-batches (%d values each) before and after inverted dropout", batch).note
 set xlabel "activation (positive values; the exact zeros are counted in the box)"
 set ylabel "fraction of all activations per bin (log scale)"
 set logscale y
-set format y "10^{%L}"
+set format y fmt10('%L')
 set yrange [1e-6:1]
 set key top right font ",10"
 do for [k=1:2] {
@@ -22,6 +22,6 @@ do for [k=1:2] {
     f = sprintf('%s/hist_%d.dat', datadir, k)
     plot f using 1:2 with histeps ls 20 lw 2 title 'before dropout', \
          f using 1:3 with histeps ls 1 title 'after dropout (reference)', \
-         f using 1:4 with histeps ls 11 title yours.' dropout\_forward'
+         f using 1:4 with histeps ls 11 title tx(yours.' dropout\_forward')
 }
 unset multiplot

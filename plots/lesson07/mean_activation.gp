@@ -2,7 +2,7 @@
 # (p = 0.2) and hidden rate (p = 0.5). Inverted dropout keeps the mean where it was; without
 # scaling (classic training) it drops to (1 - p) times it; multiplying the kept units by (1 - p),
 # a wrong scaling, drops it to (1 - p)^2 times it.
-if (term ne 'dumb') { set terminal pngcairo size 1500,620 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 620)
 set multiplot layout 1,2 title sprintf("Mean activation of each mini-batch (%d activations) during training", batch).note
 set xlabel "mini-batch"
 set ylabel "mean activation"
@@ -16,9 +16,9 @@ do for [k=1:2] {
     set yrange [0:1.5*STATS_max]
     plot f using 1:2 with lines ls 20 title 'without dropout', \
          f using 1:3 with lines ls 1 title 'inverted dropout (reference)', \
-         f using 1:6 with linespoints ls 11 pi 5 title yours.' dropout\_forward', \
+         f using 1:6 with linespoints ls 11 pi 5 title tx(yours.' dropout\_forward'), \
          f using 1:4 with lines ls 2 title 'no scaling: classic training (reference)', \
-         f using 1:7 with linespoints ls 12 pi 5 title yours.' dropout\_forward\_classic', \
+         f using 1:7 with linespoints ls 12 pi 5 title tx(yours.' dropout\_forward\_classic'), \
          f using 1:5 with lines ls 3 title 'wrong: kept units times (1-p)'
 }
 unset multiplot

@@ -281,6 +281,9 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("shift", "batchnorm_forward", "batchnorm_backward");
+    plot_uses("running", "batchnorm_forward", "batchnorm_backward", "batchnorm_running_update",
+              "batchnorm_inference");
 
     static double X[N_TRAIN * IN], y[N_TRAIN], probe_X[N_PROBE * IN], probe_y[N_PROBE],
         held_X[N_PROBE * IN], held_y[N_PROBE];

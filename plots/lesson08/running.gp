@@ -1,7 +1,7 @@
 # What inference uses: one unit's mini-batch mean and variance (noisy) with their running
 # averages (PyTorch's momentum), and the held-out loss in inference mode against the loss with
 # the held-out batch's own statistics.
-if (term ne 'dumb') { set terminal pngcairo size 1500,560 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 560)
 set multiplot layout 1,3 title sprintf("Running statistics of unit %d (the input z of batch normalization), momentum = %g", unit, momentum).note
 set xlabel "training step"
 set xrange [0:steps]
@@ -26,5 +26,5 @@ set yrange [0:*]
 set offsets 0, 0, graph 0.05, 0
 plot datadir.'/running.dat' using 1:9 with lines ls 3 title 'running statistics (reference)', \
      '' using 1:8 with lines ls 20 title "the held-out batch's own statistics", \
-     '' using 1:10 with lines ls 13 title yours.' (batchnorm\_inference)'
+     '' using 1:10 with lines ls 13 title tx(yours.' (batchnorm\_inference)')
 unset multiplot

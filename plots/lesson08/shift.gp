@@ -1,7 +1,7 @@
 # Internal covariate shift: one second-layer unit's input to tanh over training (its 15th, 50th
 # and 85th percentiles over a fixed probe set), without and with batch normalization, and the
 # loss of the runs. The runs share their initial weights and their mini-batches.
-if (term ne 'dumb') { set terminal pngcairo size 1500,560 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1500, 560)
 set multiplot layout 1,3 title sprintf("A 2-8-8-1 tanh network, SGD with lr = %g and mini-batches of %d: unit %d of the second hidden layer", lr, batch, unit).note
 set xlabel "training step"
 set xrange [0:steps]
@@ -14,7 +14,8 @@ set title "without batch normalization: z = W h + b drifts"
 plot datadir.'/shift.dat' using 1:2:4 with filledcurves lc rgb '#fdd0a2' title '15th to 85th', \
      '' using 1:3 with lines ls 2 title 'median'
 
-set title "with batch normalization: {/Symbol g} x\\^ + {/Symbol b} moves only as {/Symbol g}, {/Symbol b} learn"
+# x̂: x and the combining circumflex U+0302, which the PNG and a UTF-8 terminal both draw
+set title "with batch normalization: γ x̂ + β moves only as γ, β learn"
 plot datadir.'/shift.dat' using 1:5:7 with filledcurves lc rgb '#c6dbef' title '15th to 85th (reference)', \
      '' using 1:6 with lines ls 1 title 'median (reference)', \
      '' using 1:8 with lines ls 11 title yours.' (15th, 50th, 85th)', \

@@ -26,10 +26,10 @@ enum { RACE_STEPS = 30, MOM_STEPS = 100, N_METHODS = 5, N_BETAS = 4, EPOCHS = 10
 static const char *NAME[N_METHODS] = {"SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"};
 static const char *FUNCTION[N_METHODS] = {"sgd_step", "momentum_step", "adagrad_step",
                                           "rmsprop_step", "adam_step"};
-static const char *SETTINGS[N_METHODS] = {"lr = 0.95", "lr = 0.1, {/Symbol m} = 0.9",
-                                          "lr = 1.5, {/Symbol e} = 1e-10",
-                                          "lr = 0.3, {/Symbol r} = 0.9, {/Symbol e} = 1e-8",
-                                          "lr = 0.3, {/Symbol b} = (0.9, 0.999), {/Symbol e} = 1e-8"};
+/* In UTF-8, which the PNG and a text terminal both show ({/Symbol m} is the PNG's only). */
+static const char *SETTINGS[N_METHODS] = {"lr = 0.95", "lr = 0.1, μ = 0.9", "lr = 1.5, ε = 1e-10",
+                                          "lr = 0.3, ρ = 0.9, ε = 1e-8",
+                                          "lr = 0.3, β = (0.9, 0.999), ε = 1e-8"};
 static const double BETAS[N_BETAS] = {0.5, 0.8, 0.9, 0.95};
 static const double START[2] = {-7.0, 2.0};
 
@@ -120,6 +120,9 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("race", "sgd_step", "momentum_step", "adagrad_step", "rmsprop_step", "adam_step");
+    plot_uses("momentum", "momentum_step");
+    plot_uses("schedules", "lr_step_decay", "lr_exponential", "lr_cosine");
 
     FILE *grid = plot_open(dir, "grid.dat");
     for (int i = 0; i <= 100; i++) {

@@ -1,5 +1,6 @@
 # Seed 004's race on f(x, y) = x^2/20 + y^2 from (-7, 2): 30 steps of SGD, momentum, AdaGrad,
-# RMSProp and Adam, each on the contours, and f against the step for all five.
+# RMSProp and Adam, each on the contours, and f against the step for all five. A text terminal
+# gets the last panel only: contours are unreadable in text.
 set contour base
 set cntrparam levels discrete 0.05, 0.2, 0.5, 1, 2, 4, 6, 9, 13
 unset surface
@@ -16,28 +17,36 @@ set style line 5 lc rgb '#fa9fb5' lw 6
 set style line 14 lc rgb '#54278f' lw 2 dt 2 pt 7 ps 0.6
 set style line 15 lc rgb '#ae017e' lw 2 dt 2 pt 7 ps 0.6
 
-if (term ne 'dumb') { set terminal pngcairo size 1500,950 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 2,3 title "The race on f(x, y) = x^2/20 + y^2 from (-7, 2): 30 steps each (course notes, seed 004)".note
-set xrange [-8:8]
-set yrange [-3:3]
-set xlabel "x" offset 0,0.4
-set ylabel "y"
-set key bmargin center horizontal nobox font ",10"
-do for [k=1:5] {
-    set title sprintf("%s (%s)", value(sprintf('method_%d', k)), value(sprintf('settings_%d', k)))
-    plot datadir.'/contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
-         sprintf('%s/race_ref_%d.dat', datadir, k) using 2:3 with lines ls k title 'reference', \
-         sprintf('%s/race_yours_%d.dat', datadir, k) using 2:3 with linespoints ls (10 + k) title yours, \
-         '+' using (0):(0) every ::0::0 with points pt 3 ps 1.5 lc rgb '#000000' title 'minimum'
+fig_title = tx("The race on f(x, y) = x^2/20 + y^2 from (-7, 2): 30 steps each (course notes, seed 004)")
+if (is_png) {
+    eval png_size(1500, 980)
+    set multiplot layout 2,3 title fig_title.note
+    set xrange [-8:8]
+    set yrange [-3:3]
+    set xlabel "x"
+    set ylabel "y"
+    # the key below the x label: a margin tall enough for both
+    set key bmargin center horizontal nobox font ",10"
+    set bmargin 5
+    do for [k=1:5] {
+        set title sprintf("%s (%s)", value(sprintf('method_%d', k)), value(sprintf('settings_%d', k)))
+        plot datadir.'/contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
+             sprintf('%s/race_ref_%d.dat', datadir, k) using 2:3 with lines ls k title 'reference', \
+             sprintf('%s/race_yours_%d.dat', datadir, k) using 2:3 with linespoints ls (10 + k) title yours, \
+             '+' using (0):(0) every ::0::0 with points pt 3 ps 1.5 lc rgb '#000000' title 'minimum'
+    }
+    set title "f(x, y) against the step (reference: light; yours: dashed)"
+} else {
+    set title fig_title.note.png_only("the five trajectories on the contours")."\nf(x, y) against the step (reference: light; yours: dashed)"
 }
-set title "f(x, y) against the step (reference: light; yours: dashed)"
 set xrange [0:30]
 set yrange [*:*]
 set logscale y
-set format y "10^{%L}"
+set format y fmt10('%L')
 set xlabel "step"
 set ylabel "f(x, y)"
-set key inside top right vertical box opaque font ",9"
+# bottom left: the curves all start at the top left and end on the right
+set key inside bottom left vertical box opaque font ",9" width 1.5
 plot for [k=1:5] sprintf('%s/race_ref_%d.dat', datadir, k) using 1:4 with lines ls k title value(sprintf('method_%d', k)), \
      for [k=1:5] sprintf('%s/race_yours_%d.dat', datadir, k) using 1:4 with linespoints ls (10 + k) notitle
-unset multiplot
+if (is_png) { unset multiplot }

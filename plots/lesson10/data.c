@@ -165,19 +165,20 @@ static void saddle_figure(const char *dir, FILE *labels)
     /* yours: your hessian_central at (0, 0), its eigenvectors, your verdict */
     double x[2] = {0.0, 0.0}, yours[4] = {NAN, NAN, NAN, NAN}, work[CLASSIFY_WORK(2)];
     hessian_central(oracle_saddle, NULL, x, 2, 1e-3, yours);
-    bool have_H = !wb_missing("hessian_central") && isfinite(yours[0]) &&
-                  isfinite(yours[1]) && isfinite(yours[2]) && isfinite(yours[3]);
+    const char *status = plot_status("hessian_central");
+    bool have_H = !status && isfinite(yours[0]) && isfinite(yours[1]) && isfinite(yours[2]) &&
+                  isfinite(yours[3]);
     if (have_H) {
         oracle_eigen_symm(yours, 2, eval, evec);
         write_eigen_curves(dir, "saddle_eig_yours.dat", evec);
         fprintf(labels, "your_eigs = 'eigenvalues %.6g and %.6g'\n", eval[1], eval[0]);
     } else {
         fclose(plot_open(dir, "saddle_eig_yours.dat"));
-        fprintf(labels, "your_eigs = 'not written yet'\n");
+        fprintf(labels, "your_eigs = '%s'\n", status ? status : "not finite");
     }
     critical_kind kind = classify_critical_point(have_H ? yours : H, 2, work);
-    fprintf(labels, "your_kind = '%s'\n",
-            wb_missing("classify_critical_point") ? "not written yet" : kind_text(kind));
+    status = plot_status("classify_critical_point");
+    fprintf(labels, "your_kind = '%s'\n", status ? status : kind_text(kind));
 
     /* Newton with the fallback from (0.6, 0.35): every step is a gradient step */
     const double x0[2] = {0.6, 0.35};
@@ -196,6 +197,8 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("newton_vs_gd", "newton_run", "hessian_central");
+    plot_uses("saddle", "newton_run", "hessian_central", "classify_critical_point");
 
     write_grid(dir, "quad_grid.dat", quad, -8.0, 8.0, -3.0, 3.0, 160, 60);
     const double q0[2] = {-7.0, 2.0};

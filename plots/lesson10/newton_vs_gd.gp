@@ -1,5 +1,6 @@
 # Newton's method against gradient descent: on seed 004's quadratic x^2/20 + y^2 (Newton lands on
 # the minimum in one step), on Rosenbrock's banana valley, and the gradient norm per step.
+# A text terminal gets the last panel only: contours are unreadable in text.
 set contour base
 unset surface
 set view map
@@ -13,44 +14,60 @@ splot datadir.'/rosen_grid.dat' using 1:2:3 with lines
 unset table
 unset contour
 
-if (term ne 'dumb') { set terminal pngcairo size 1650,600 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 1,3 title "Newton's method against gradient descent".note
+fig_title = "Newton's method against gradient descent"
 set key box opaque font ",10"
-set xlabel "x"
-set ylabel "y"
+if (is_png) {
+    # The quadratic's panel keeps one scale on both axes (its valley is 4.5 times longer than
+    # wide, which is the point): it gets the widest slot, and room above and below the paths,
+    # where its key goes.
+    eval png_size(1650, 640)
+    set multiplot title fig_title.note
+    top = 0.92   # below the title and the note
+    set xlabel "x"
+    set ylabel "y"
 
-set title sprintf("f = x^2/20 + y^2 from (-7, 2) to ||∇f|| ≤ 10^{-8}:\nNewton %d step, gradient descent (lr %g) %d steps", \
-    quad_newton_steps, quad_gd_lr, quad_gd_steps)
-set key top right
-set size ratio -1
-set xrange [-8:8]
-set yrange [-3:3]
-plot datadir.'/quad_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
-     datadir.'/quad_gd_ref.dat' using 2:3 with linespoints lc rgb '#bbbbbb' pt 6 ps 0.5 title 'gradient descent (reference)', \
-     datadir.'/quad_newton_ref.dat' using 2:3 with lines ls 1 title 'Newton (reference)', \
-     datadir.'/quad_newton_yours.dat' using 2:3 with linespoints ls 11 title 'Newton ('.yours.')'
+    set origin 0, 0
+    set size 0.42, top
+    set title sprintf("f = x^2/20 + y^2 from (-7, 2) to ||∇f|| ≤ 10^{-8}:\nNewton %d step, gradient descent (lr %g) %d steps", \
+        quad_newton_steps, quad_gd_lr, quad_gd_steps)
+    set key inside bottom center horizontal maxrows 2 box opaque
+    set size ratio -1
+    set xrange [-7.6:1.6]
+    set yrange [-3.2:2.8]
+    plot datadir.'/quad_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
+         datadir.'/quad_gd_ref.dat' using 2:3 with linespoints lc rgb '#bbbbbb' pt 6 ps 0.5 title 'gradient descent (reference)', \
+         datadir.'/quad_newton_ref.dat' using 2:3 with lines ls 1 title 'Newton (reference)', \
+         datadir.'/quad_newton_yours.dat' using 2:3 with linespoints ls 11 title 'Newton ('.yours.')', \
+         '+' using (0):(0) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title 'minimum (0, 0)'
 
-set title sprintf("Rosenbrock from (-1.2, 1) to ||∇f|| ≤ 10^{-8}:\nNewton %d steps, gradient descent (lr %g) %d steps", \
-    rosen_newton_steps, rosen_gd_lr, rosen_gd_steps)
-set key top left
-set size noratio
-set xrange [-2:2]
-set yrange [-3.5:3]
-plot datadir.'/rosen_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
-     datadir.'/rosen_gd_ref.dat' using 2:3 with lines lc rgb '#666666' lw 2 title 'gradient descent (reference)', \
-     datadir.'/rosen_newton_ref.dat' using 2:3 with linespoints ls 2 pt 7 ps 1 title 'Newton (reference)', \
-     datadir.'/rosen_newton_yours.dat' using 2:3 with linespoints ls 12 title 'Newton ('.yours.')', \
-     '+' using (1):(1) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title 'minimum (1, 1)'
+    set origin 0.42, 0
+    set size 0.29, top
+    set title sprintf("Rosenbrock from (-1.2, 1) to ||∇f|| ≤ 10^{-8}:\nNewton %d steps, gradient descent (lr %g) %d steps", \
+        rosen_newton_steps, rosen_gd_lr, rosen_gd_steps)
+    set key inside top left vertical maxrows auto box opaque
+    set size noratio
+    set xrange [-2:2]
+    set yrange [-3.5:3]
+    plot datadir.'/rosen_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
+         datadir.'/rosen_gd_ref.dat' using 2:3 with lines lc rgb '#666666' lw 2 title 'gradient descent (reference)', \
+         datadir.'/rosen_newton_ref.dat' using 2:3 with linespoints ls 2 pt 7 ps 1 title 'Newton (reference)', \
+         datadir.'/rosen_newton_yours.dat' using 2:3 with linespoints ls 12 title 'Newton ('.yours.')', \
+         '+' using (1):(1) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title 'minimum (1, 1)'
 
-set title "Rosenbrock: the gradient's norm at each step"
+    set origin 0.71, 0
+    set size 0.29, top
+    set title "Rosenbrock: the gradient's norm at each step"
+} else {
+    set title fig_title.note.png_only("the paths on the contours of both functions")."\nRosenbrock: the gradient's norm at each step"
+}
 set logscale xy
-set format xy "10^{%L}"
-set key top right
+set format xy fmt10('%L')
+set key inside top right vertical maxrows auto box opaque
 set xlabel "step k + 1"
-set ylabel "||∇f(x_k)||"
+set ylabel tx("||∇f(x_k)||")
 set xrange [1:1e5]
 set yrange [1e-9:1e4]
 plot datadir.'/rosen_gd_ref.dat' using ($1+1):4 with lines lc rgb '#999999' lw 2 title 'gradient descent (reference)', \
      datadir.'/rosen_newton_ref.dat' using ($1+1):4 with lines ls 2 title 'Newton (reference)', \
      datadir.'/rosen_newton_yours.dat' using ($1+1):4 with linespoints ls 12 title 'Newton ('.yours.')'
-unset multiplot
+if (is_png) { unset multiplot }

@@ -1,7 +1,9 @@
 # The notes' saddle f = x^2 - y^2 (seed 001): the surface with the curves along the Hessian's
 # eigenvectors through (0, 0), and a top view with Newton's method and its gradient-step fallback.
-if (term ne 'dumb') { set terminal pngcairo size 1500,650 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 1,2 title "The saddle point of f(x, y) = x^2 - y^2 at (0, 0)".note
+fig_title = "The saddle point of f(x, y) = x^2 - y^2 at (0, 0)"
+if (!is_png) { eval png_only_figure("a surface and a top view with contours") }
+eval png_size(1500, 650)
+set multiplot layout 1,2 title fig_title.note
 
 set title sprintf("The Hessian's %s: up along one eigenvector, down along the other\nyour hessian\\_central: %s; your classify\\_critical\\_point: %s", \
     ref_eigs, your_eigs, your_kind)

@@ -1,6 +1,6 @@
 # Loss curves of BGD, SGD and MGD on standardized breast cancer: the mean NLL on the training
 # rows (left) and the validation rows (right) after each epoch, same learning rate for all three.
-if (term ne 'dumb') { set terminal pngcairo size 1400,600 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1400, 600)
 set multiplot layout 1,2 title ("BGD, SGD and MGD on breast cancer: ".curves_settings).note
 set xlabel "epoch"
 set ylabel "mean NLL (nats)"

@@ -97,6 +97,8 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("curves", "train_logistic", "logistic_loss_grad");
+    plot_uses("early", "train_logistic", "logistic_loss_grad");
     char name[64];
 
     enum { M = 300, MV = ROWS - M, EPOCHS = 40 };

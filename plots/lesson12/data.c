@@ -11,7 +11,8 @@
  *   rs_K.dat, gs_K.dat, cf_K.dat (K = ref, yours)  the points random search (16 trials), grid
  *                 search (4 x 4) and coarse-to-fine (3 x 3, 3 rounds) tried on that plane:
  *                 lr, wd, train loss, val loss; best_K.dat the best point of each
- *   labels.gp     the best validation losses, the share of draws below 0.01
+ *   labels.gp     the best validation losses (yours as words: the number, or why there is
+ *                 none), the share of draws below 0.01
  * The reference searches are the checker's (oracle_search.h); yours call your functions with the
  * same objective and the same seed, so where you draw in the same order the points coincide.
  * The objective trains L2-regularised logistic regression by full-batch gradient descent for
@@ -290,10 +291,13 @@ static void searches(const char *dir, task *t, FILE *labels)
         int ok = yb[s] >= 0 && (size_t)yb[s] < counts[s] && !wb_missing(names[s]);
         write_best(byours, ok ? (const double *)(const void *)(q + yb[s]) : NULL);
         fprintf(labels, "best_ref_%d = %.9g\n", s + 1, p[4 * rb[s] + 3]);
+        /* the title's words for your best: a number, or why there is none */
+        const char *status = plot_status(names[s]);
         if (ok && isfinite(q[yb[s]].val_loss))
-            fprintf(labels, "best_yours_%d = %.9g\n", s + 1, q[yb[s]].val_loss);
+            fprintf(labels, "best_yours_%d = '%.4f'\n", s + 1, q[yb[s]].val_loss);
         else
-            fprintf(labels, "best_yours_%d = NaN\n", s + 1);
+            fprintf(labels, "best_yours_%d = '%s'\n", s + 1,
+                    status ? status : ok ? "not finite" : "no valid index");
     }
     fprintf(labels, "epochs = %d\n", EPOCHS);
     gsl_rng_free(rng);
@@ -305,6 +309,9 @@ int main(int argc, char *argv[])
 {
     FILE *labels;
     const char *dir = plot_start(argc, argv, &labels);
+    plot_uses("samples", "sample_uniform", "sample_log_uniform");
+    plot_uses("grid_vs_random", "grid_search", "random_search");
+    plot_uses("plane", "random_search", "grid_search", "coarse_to_fine");
     task t = load_task();
     samples(dir, labels);
     grid_vs_random(dir);

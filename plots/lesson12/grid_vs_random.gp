@@ -1,22 +1,51 @@
 # Nine trials on a unit square whose loss depends almost only on x (the important parameter):
 # a 3 x 3 grid tests only 3 values of x, random search 9 (Bergstra and Bengio's picture).
-if (term ne 'dumb') { set terminal pngcairo size 1300,620 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
-set multiplot layout 1,2 title "Grid vs random search with 9 trials: the loss (curve above) depends on the important parameter x; y barely matters".note
+# For each search, two panels sharing the x axis: the loss against x with the trials' losses on
+# it (top, with its own loss axis), and the trials in the square with their x values projected
+# below it (bottom).
+eval png_size(1300, 760)
+set multiplot title tx("Grid vs random search with 9 trials: the loss (top) depends on the important parameter x; y barely matters").note
+top = 0.90        # below the title and the note
+split = 0.60      # where the loss panels end and the squares begin
 set xrange [-0.03:1.03]
-set yrange [-0.22:1.55]
-set ytics 0,0.25,1
-set xlabel "important parameter x"
-set ylabel "unimportant parameter y"
-set key bmargin center horizontal nobox font ",10"
-set bmargin 6
+set lmargin 10    # the same margins on both panels of a column, so that their x axes line up
+set rmargin 3
 do for [p=1:2] {
     s = p == 1 ? 'grid' : 'random'
+    ref = sprintf('%s/gvr_%s_ref.dat', datadir, s)
+    yrs = sprintf('%s/gvr_%s_yours.dat', datadir, s)
+
+    # the loss against x, the trials' losses on the curve
+    set origin (p - 1) * 0.5, split
+    set size 0.5, top - split
     set title (p == 1 ? "grid search (3 x 3): 3 distinct values of x" : "random search: 9 distinct values of x")
-    plot datadir.'/gvr_curve.dat' using 1:(1.05 + 0.45 * $2) with lines ls 20 title 'loss as a function of x (shifted up)', \
-         sprintf('%s/gvr_%s_ref.dat', datadir, s) using 1:2 with points pt 7 ps 2.6 lc rgb '#9ecae1' title 'reference: trials (their x values below, their losses on the curve)', \
-         sprintf('%s/gvr_%s_ref.dat', datadir, s) using 1:(-0.12):(0):(0.12) with vectors nohead lc rgb '#9ecae1' lw 5 notitle, \
-         sprintf('%s/gvr_%s_ref.dat', datadir, s) using 1:(1.05 + 0.45 * $3):(0):(-0.05) with vectors nohead lc rgb '#3182bd' lw 2 notitle, \
-         sprintf('%s/gvr_%s_yours.dat', datadir, s) using 1:2 with points ls 11 ps 1.2 title yours.': trials', \
-         sprintf('%s/gvr_%s_yours.dat', datadir, s) using 1:(-0.12):(0):(0.12) with vectors nohead lc rgb '#08519c' lw 1.5 dt 2 title yours.': x values tried (projection)'
+    set tmargin 2.5
+    set bmargin 0.5
+    set format x ""
+    unset xlabel
+    set ylabel "loss"
+    set yrange [0.1:1.1]
+    set ytics 0.2, 0.2, 1
+    unset key
+    plot datadir.'/gvr_curve.dat' using 1:2 with lines ls 20 notitle, \
+         ref using 1:3 with points pt 7 ps 2.6 lc rgb '#9ecae1' notitle, \
+         yrs using 1:3 with points ls 11 ps 1.2 notitle
+
+    # the trials in the square, and their x values below it
+    set origin (p - 1) * 0.5, 0
+    set size 0.5, split
+    unset title
+    set tmargin 0.5
+    set bmargin 7
+    set format x "%g"
+    set xlabel "important parameter x"
+    set ylabel (is_png ? "unimportant parameter y" : "y")   # text: no room for a long one
+    set yrange [-0.22:1.08]
+    set ytics 0, 0.25, 1
+    set key bmargin center vertical nobox font ",10"
+    plot ref using 1:2 with points pt 7 ps 2.6 lc rgb '#9ecae1' title 'reference: trials (their x values below, their losses above)', \
+         ref using 1:(-0.12):(0):(0.12) with vectors nohead lc rgb '#9ecae1' lw 5 notitle, \
+         yrs using 1:2 with points ls 11 ps 1.2 title yours.': trials', \
+         yrs using 1:(-0.12):(0):(0.12) with vectors nohead lc rgb '#08519c' lw 1.5 dt 2 title yours.': x values tried (projection)'
 }
 unset multiplot

@@ -1,10 +1,10 @@
 # 300 draws of U[0.0001, 1] and 300 log-uniform draws on the same range, on a log axis: uniform
 # draws crowd into the last decade, log-uniform ones spread evenly over all four.
-if (term ne 'dumb') { set terminal pngcairo size 1300,540 enhanced font 'DejaVu Sans,11' linewidth 1.5 }
+eval png_size(1300, 540)
 set title sprintf("%d uniform and %d log-uniform draws on [0.0001, 1]; below 0.01 (reference): %d uniform, %d log-uniform", n_samples, n_samples, small_uniform, small_log).note
 set logscale x
 set xrange [1e-4:1]
-set format x "10^{%T}"
+set format x fmt10('%T')
 set xlabel "sampled value (log axis)"
 set yrange [0.4:4.6]
 set ytics ("log-uniform, yours" 1, "log-uniform, reference" 2, "uniform, yours" 3, "uniform, reference" 4)
