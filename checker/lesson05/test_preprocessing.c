@@ -1,8 +1,9 @@
 /*
  * Lesson 5 suite: data preprocessing.
- * Expected values: per-column statistics from GSL (gsl_stats_mean, gsl_stats_sd_with_fixed_mean
- * for the population standard deviation, gsl_stats_sd_m for the sample one that is a wrong
- * variant here, gsl_stats_minmax), the scalings in long double
+ * Expected values: per-column statistics from GSL (gsl_stats_mean, gsl_stats_variance_with_fixed_mean
+ * for the population standard deviation, exactly 0 where that variance is within the rounding
+ * bound of a constant column, gsl_stats_sd_m for the sample one that is a wrong variant here,
+ * gsl_stats_minmax), the scalings in long double
  * (checker/oracle/oracle_preprocessing.c), and the course notes' record (seed 000) for the
  * one-hot encoding. The real data (iris, wine,
  * breast cancer) is read by the checker's loader (checker/oracle/dataset.c), whose error
@@ -40,6 +41,22 @@ static const wb_mistake mistakes[] = {
      "The 1 is one place off: the category was treated as numbered from 1 (or shifted by one).",
      "Categories are numbered from 0: category k sets out[k] = 1, so the first category is "
      "(1, 0, ...) and the last sets out[n_categories - 1]."},
+    {"constant_std_rounding", "standardize_fit",
+     "A constant column got a tiny std (rounding noise such as 1.4e-17) instead of exactly 0: "
+     "the mean of equal values is rounded (eight copies of 0.1 average to 0.1 - 1.4e-17), so "
+     "the deviations are not exactly 0, and standardize_apply then divides by that noise and "
+     "turns every value of the column into +-1.",
+     "Decide as sklearn does (_is_constant_feature): with var = (1/n) sum (x - mean)^2 from two "
+     "passes, the column is constant when var <= n * DBL_EPSILON * var + (n * DBL_EPSILON * "
+     "mean)^2 (<float.h>); then write std = 0. (The one-pass E[x^2] - E[x]^2 leaves far more "
+     "noise than that bound: use two passes.)"},
+    {"constant_threshold_too_wide", "standardize_fit",
+     "A column with a small but real spread was treated as constant (std = 0): a fixed "
+     "threshold such as std < 1e-8, or one relative to the mean, also swallows features that "
+     "merely have small units.",
+     "Only rounding noise is constant: std = 0 exactly when var <= n eps var + (n eps mean)^2, "
+     "eps = DBL_EPSILON (sklearn's bound). A column of values around 1e-12, or around 1000 with "
+     "a spread of 1e-5, keeps its std."},
     {"zero_spread_not_handled", "standardize_apply",
      "A constant feature (std = 0, or max = min) was divided by zero, giving NaN or Inf.",
      "Where the spread is 0, divide by 1 instead (sklearn does the same): the feature is then only "
@@ -143,10 +160,26 @@ static void check_standardize_fit(const char *what, const double *data, size_t r
                                        "plus 1e-13 max|x|: a mean near 0 is a difference of "
                                        "rounded sums"),
                      WB_NO_VARIANTS);
+    /* a constant column's rounding noise, which standardize_apply would then divide by */
+    for (size_t j = 0; j < cols && !wb_todo_reached(call.function); j++)
+        if (want_std[j] == 0.0 && std[j] != 0.0 && fabs(std[j]) <= 1e-4 * fabs(want_mean[j]))
+            wb_fail(&call, "constant_std_rounding",
+                    "expected   std[%zu] = 0: column %zu is constant\n"
+                    "got        std[%zu] = %.17g, the rounding noise of its mean", j, j, j, std[j]);
+    /* a small but real spread taken for a constant: the student's 0 where the spread is small */
+    double swallowed[32];
+    for (size_t j = 0; j < cols; j++)
+        swallowed[j] = std[j] == 0.0 && want_std[j] <= 1e-6 * (fabs(want_mean[j]) + 1.0)
+                           ? 0.0
+                           : want_std[j];
     wb_expect_vector(&call, "std", std,
-                     (wb_expected){want_std, "population std (divisor n): "
-                                             "gsl_stats_sd_with_fixed_mean at the column's mean"},
-                     cols, WB_TOL_DEFAULT, WB_VARIANTS({"sample_std", sample}));
+                     (wb_expected){want_std, "population std (divisor n): the square root of "
+                                             "gsl_stats_variance_with_fixed_mean at the column's "
+                                             "mean; exactly 0 where that variance is within "
+                                             "n eps var + (n eps mean)^2 (a constant column)"},
+                     cols, WB_TOL_DEFAULT,
+                     WB_VARIANTS({"sample_std", sample},
+                                 {"constant_threshold_too_wide", swallowed}));
     expect_status(&call, status, 0, "0: rows >= 1");
 }
 
@@ -264,6 +297,53 @@ WB_TEST(lesson05, standardize_fit_edge_cases,
         X[i * 3 + 2] = i % 2 ? wb_uniform(0, 1) : -0.75;
     }
     check_standardize_fit("(column 1 is constant: its std is 0)", X, 8, 3);
+}
+
+/* Constant columns whose mean is not exact in double: the sum of the copies is rounded. */
+static const struct {
+    double value;
+    size_t rows;
+} CONSTANT_COLUMNS[] = {
+    {0.1, 8},   {0.1, 3},    {0.1, 100},        {1e8 + 0.1, 7}, {1e8 + 0.1, 100},
+    {14.62, 37}, {-2.7, 10}, {1.0 / 3.0, 64}, {0.001, 13},
+};
+enum { MAX_CONSTANT_ROWS = 100 };
+
+WB_TEST(lesson05, standardize_fit_constant_columns,
+        "standardize_fit gives a constant column std 0 even when its mean is rounded (8 x 0.1, "
+        "100 x (1e8 + 0.1), ...)")
+{
+    for (size_t k = 0; k < sizeof CONSTANT_COLUMNS / sizeof CONSTANT_COLUMNS[0]; k++) {
+        size_t rows = CONSTANT_COLUMNS[k].rows;
+        double c = CONSTANT_COLUMNS[k].value, data[MAX_CONSTANT_ROWS * 3];
+        for (size_t i = 0; i < rows; i++) {
+            data[i * 3] = wb_uniform(-5, 5);
+            data[i * 3 + 1] = c;
+            data[i * 3 + 2] = -c;
+        }
+        char what[200];
+        snprintf(what, sizeof what, "(columns 1 and 2 are %zu copies of %.17g and of its negative: "
+                                    "constant, though their computed mean is rounded)", rows, c);
+        check_standardize_fit(what, data, rows, 3);
+    }
+}
+
+WB_TEST(lesson05, standardize_fit_small_spread,
+        "standardize_fit keeps the std of a small but real spread: values near 1e-12, "
+        "1000 +- 1e-5, -0.5 +- 1e-9")
+{
+    for (int trial = 0; trial < 6; trial++) {
+        size_t rows = 3 + (size_t)wb_uniform(0, 30);
+        double data[MAX_CELLS];
+        for (size_t i = 0; i < rows; i++) {
+            data[i * 3] = 1e-12 * wb_uniform(-1, 1);
+            data[i * 3 + 1] = 1000.0 + 1e-5 * wb_uniform(-1, 1);
+            data[i * 3 + 2] = -0.5 + 1e-9 * wb_uniform(-1, 1);
+        }
+        check_standardize_fit("(column 0 is 1e-12 U(-1, 1), column 1 is 1000 + 1e-5 U(-1, 1), "
+                              "column 2 is -0.5 + 1e-9 U(-1, 1): small spreads, far above "
+                              "rounding noise)", data, rows, 3);
+    }
 }
 
 /* ---- standardize_apply ----------------------------------------------------------------------- */
@@ -425,6 +505,51 @@ WB_TEST(lesson05, standardize_train_rows_properties,
         wb_expect_vector(&call, "the population std of each column of Z", z_std,
                          (wb_expected){ones, "1 by construction (gsl_stats_sd_with_fixed_mean of Z)"},
                          cols, WB_TOL_DEFAULT, WB_VARIANTS({"sample_std", sample}));
+    }
+}
+
+WB_TEST(lesson05, standardize_constant_columns_pipeline,
+        "standardize_fit then standardize_apply on the same rows: a constant column becomes 0, "
+        "not 1")
+{
+    for (size_t k = 0; k < sizeof CONSTANT_COLUMNS / sizeof CONSTANT_COLUMNS[0]; k++) {
+        size_t rows = CONSTANT_COLUMNS[k].rows, cols = 2;
+        double c = CONSTANT_COLUMNS[k].value, data[MAX_CONSTANT_ROWS * 2];
+        for (size_t i = 0; i < rows; i++) {
+            data[i * 2] = wb_uniform(-5, 5);
+            data[i * 2 + 1] = c;
+        }
+        double ref_mean[2], ref_std[2], want[MAX_CONSTANT_ROWS * 2];
+        oracle_standardize_fit(data, rows, cols, ref_mean, ref_std);
+        oracle_standardize_apply(data, rows, cols, ref_mean, ref_std, want);
+        char shown[200];
+        wb_call call = wb_call_of("standardize_apply",
+                                  "X = %s (column 1 is %zu copies of %.17g), rows = %zu, cols = 2, "
+                                  "with mean and std from your standardize_fit on the same X",
+                                  show_values(shown, sizeof shown, data, rows * cols), rows, c, rows);
+        double *X = wb_buffer_copy(data, rows * cols), *mean = wb_buffer(cols), *std = wb_buffer(cols);
+        double *Z = wb_buffer(rows * cols);
+        standardize_fit(X, rows, cols, mean, std);
+        standardize_apply(X, rows, cols, mean, std, Z);
+        wb_expect_untouched_fences(&call, "Z", Z);
+        bool ones = !wb_todo_reached(call.function);
+        for (size_t i = 0; i < rows; i++)
+            ones = ones && fabs(Z[i * 2 + 1]) == 1.0;
+        if (ones)
+            wb_fail(&call, "constant_std_rounding",
+                    "expected   Z = 0 in column 1 (a constant column is only shifted)\n"
+                    "got        Z = %g in every row of column 1: your std[1] = %.17g is the "
+                    "rounding noise of the mean, and (x - mean) / noise = +-1", Z[1], std[1]);
+        wb_expect_vector(&call, "Z", Z,
+                         (wb_expected){want, "(x - mean) / std with GSL's statistics in long "
+                                             "double: exactly 0 in the constant column"},
+                         rows * cols,
+                         wb_tol_plus(shift_scale_error(data, rows, cols, ref_mean, ref_std) +
+                                         (double)rows * DBL_EPSILON * fabs(c),
+                                     "plus 8 eps max (|x| + |mean|) / std, the rounding of "
+                                     "x - mean, and n eps |c|: the mean of n copies of c is "
+                                     "rounded by up to that much"),
+                         WB_NO_VARIANTS);
     }
 }
 

@@ -11,6 +11,7 @@
 #include "oracle.h"
 #include "oracle_newton.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -47,6 +48,24 @@ static const wb_mistake mistakes[] = {
      "Factorise with Cholesky (gsl_linalg_cholesky_decomp1, with gsl_set_error_handler_off() "
      "around it): when it fails, write delta = -g and return NEWTON_NOT_POSITIVE_DEFINITE. "
      "An LU solve succeeds for any invertible H, so it cannot tell."},
+    {"non_finite_not_checked", "newton_step",
+     "A NaN or an infinity in H or g was not caught. The Cholesky factorisation does not notice "
+     "a NaN (NaN <= 0 is false, so every pivot passes): H = [[NaN, 0], [0, 1]] comes back "
+     "\"positive definite\" with delta all NaN, and newton_run then writes NaN into x.",
+     "Before factorising, return NEWTON_INVALID (writing nothing) when n == 0 or any entry of H "
+     "or g is not finite (isfinite from <math.h>)."},
+    {"invalid_step_taken", "newton_run",
+     "newton_run went on after newton_step returned NEWTON_INVALID, treating it like "
+     "NEWTON_NOT_POSITIVE_DEFINITE: it stepped from a point whose gradient or Hessian is not "
+     "finite.",
+     "Check newton_step's status for all three values: on NEWTON_INVALID stop at once and return "
+     "k, the number of updates made so far (x stays x_k)."},
+    {"non_finite_update", "bfgs_update",
+     "The update wrote NaN or an infinity into Hinv and reported BFGS_UPDATED. A positive but tiny "
+     "y's (1e-320) makes rho = 1 / (y's) overflow to inf, and an overflow (or a NaN in s, y or "
+     "Hinv) spreads through every entry.",
+     "Skip, as for y's <= 0, when rho = 1 / (y's) is not finite, and compute every new entry "
+     "before writing any: if one is not finite, leave Hinv as it was and return BFGS_SKIPPED."},
 };
 WB_MISTAKES(mistakes)
 
@@ -502,6 +521,81 @@ WB_TEST(lesson10, newton_step_not_positive_definite, "newton_step reports an H t
     }
 }
 
+/* A value no correct code writes into an array it must leave alone. */
+static const double UNTOUCHED = 12345.678;
+
+static const char *step_status_name(int status)
+{
+    switch (status) {
+    case NEWTON_OK: return "NEWTON_OK";
+    case NEWTON_NOT_POSITIVE_DEFINITE: return "NEWTON_NOT_POSITIVE_DEFINITE";
+    case NEWTON_INVALID: return "NEWTON_INVALID";
+    default: return "not a newton_step status";
+    }
+}
+
+/* newton_step on input it must refuse: NEWTON_INVALID, delta not written, H and g unchanged. */
+static void check_step_invalid(const double *A, const double *g0, size_t n, const char *what)
+{
+    wb_call call = n ? step_call(A, g0, n, what)
+                     : wb_call_of("newton_step", "H = {}, g = {}, n = 0, delta, work");
+    size_t len = n ? n : 1;
+    double fill[ORACLE_NEWTON_MAX_N];
+    for (size_t i = 0; i < len; i++)
+        fill[i] = UNTOUCHED;
+    const double *H = wb_buffer_copy(A, n ? n * n : 1), *g = wb_buffer_copy(g0, len);
+    double *delta = wb_buffer_copy(fill, len), *work = wb_buffer(n ? NEWTON_STEP_WORK(n) : 1);
+    int status = newton_step(H, g, n, delta, work);
+    wb_expect_untouched_fences(&call, "delta", delta);
+    wb_expect_untouched_fences(&call, "work", work);
+    if (n) {
+        expect_unchanged(&call, "H", H, A, n * n, NULL);
+        expect_unchanged(&call, "g", g, g0, n, NULL);
+    }
+    if (wb_todo_reached(call.function))
+        wb_fail(&call, NULL, "expected   NEWTON_INVALID (%d) and delta not written", NEWTON_INVALID);
+    if (status != NEWTON_INVALID) {
+        char ds[300];
+        wb_format_vector(ds, sizeof ds, delta, n);
+        wb_fail(&call, n ? "non_finite_not_checked" : NULL,
+                "expected   NEWTON_INVALID (%d): %s, so there is no step to take\n"
+                "got        %s (%d), delta = {%s}", NEWTON_INVALID, what,
+                step_status_name(status), status, ds);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (delta[i] != UNTOUCHED)
+            wb_fail(&call, NULL, "expected   delta not written with NEWTON_INVALID\n"
+                                 "got        delta[%zu] = %g (it held %g before the call)",
+                    i, delta[i], UNTOUCHED);
+}
+
+WB_TEST(lesson10, newton_step_non_finite,
+        "newton_step with a NaN or an infinity in H or g returns NEWTON_INVALID and writes nothing")
+{
+    const struct {
+        size_t n;
+        double H[9], g[3];
+        const char *what;
+    } cases[] = {
+        {2, {NAN, 0, 0, 1}, {1.0, -0.5}, "H[0][0] is NaN"},
+        {2, {INFINITY, 0, 0, 1}, {1.0, -0.5}, "H[0][0] is +inf"},
+        {2, {1, INFINITY, INFINITY, 1}, {1.0, -0.5}, "H[0][1] = H[1][0] = +inf"},
+        {2, {-INFINITY, 0, 0, 1}, {1.0, -0.5}, "H[0][0] is -inf"},
+        {3, {2, 0, NAN, 0, 2, 0, NAN, 0, 2}, {1, 2, 3}, "H[0][2] = H[2][0] = NaN"},
+        {2, {2, 0, 0, 2}, {NAN, 1.0}, "g[0] is NaN (H = 2I is positive definite)"},
+        {2, {2, 0, 0, 2}, {1.0, -INFINITY}, "g[1] is -inf (H = 2I is positive definite)"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        check_step_invalid(cases[c].H, cases[c].g, cases[c].n, cases[c].what);
+}
+
+WB_TEST(lesson10, newton_step_empty, "newton_step with n = 0 returns NEWTON_INVALID (and does not abort)")
+{
+    const double none[1] = {0.0};
+    check_step_invalid(none, none, 0, "n = 0: no unknowns; GSL aborts the program on a 0 x 0 "
+                                      "matrix view");
+}
+
 /* ---- newton_run ------------------------------------------------------------------------------ */
 
 /* A check of the checker: gsl_multimin (vector_bfgs2) from x0 ends within tol of want. Its
@@ -686,6 +780,98 @@ WB_TEST(lesson10, newton_run_stops, "newton_run: the tolerance, max_steps = 0 an
     }
 }
 
+/* A quadratic whose derivatives go bad: after `finite_hessians` calls the Hessian has `bad` in
+   H[0][0], after `finite_gradients` calls the gradient has NaN in g[0]. */
+typedef struct {
+    oracle_quadratic q;
+    int finite_hessians, finite_gradients, hessian_calls, gradient_calls;
+    double bad;
+} spoiled_quadratic;
+
+static double spoiled_value(const double *x, size_t n, void *p)
+{
+    return oracle_quadratic_value(x, n, &((spoiled_quadratic *)p)->q);
+}
+
+static void spoiled_grad(const double *x, size_t n, void *p, double *g)
+{
+    spoiled_quadratic *sq = p;
+    oracle_quadratic_grad(x, n, &sq->q, g);
+    if (sq->gradient_calls++ >= sq->finite_gradients)
+        g[0] = NAN;
+}
+
+static void spoiled_hessian(const double *x, size_t n, void *p, double *H)
+{
+    spoiled_quadratic *sq = p;
+    oracle_quadratic_hessian(x, n, &sq->q, H);
+    if (sq->hessian_calls++ >= sq->finite_hessians)
+        H[0] = sq->bad;
+}
+
+WB_TEST(lesson10, newton_run_non_finite,
+        "newton_run stops where the Hessian or the gradient turns NaN or infinite, keeping the "
+        "last finite x")
+{
+    const struct {
+        int finite_hessians, finite_gradients;
+        double bad;
+        const char *what, *mistake;
+    } cases[] = {
+        {1, 1000, NAN, "the Hessian is finite at x_0, then H[0][0] = NaN", "non_finite_not_checked"},
+        {2, 1000, INFINITY, "the Hessian is finite at x_0 and x_1, then H[0][0] = +inf",
+         "non_finite_not_checked"},
+        {1000, 1, 0.0, "the gradient is finite at x_0, then g[0] = NaN", NULL},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        spoiled_quadratic sq = {.q = oracle_quadratic_random(wb_rng(), 2, 0.5, 5.0),
+                                .finite_hessians = cases[c].finite_hessians,
+                                .finite_gradients = cases[c].finite_gradients,
+                                .bad = cases[c].bad};
+        const wb_objective obj = {spoiled_value, spoiled_grad, &sq};
+        double x0[2] = {wb_uniform(-3, 3), wb_uniform(-3, 3)}, *traj;
+        newton_options opt = {.max_steps = 6, .tol = 0.0, .damping = 0.5, .fallback_lr = 0.1};
+        static double want[7 * 2];
+        size_t want_steps = oracle_newton_run(&obj, spoiled_hessian, x0, 2, opt.max_steps, opt.tol,
+                                              opt.damping, opt.fallback_lr, want);
+        cr_assert(want_steps == (size_t)(c == 1 ? 2 : 1),
+                  "checker: the reference run stopped after %zu steps", want_steps);
+        sq.hessian_calls = sq.gradient_calls = 0;
+        char fname[200];
+        snprintf(fname, sizeof fname, "1/2 x'Ax - b'x (random, curvatures in [0.5, 5]), where %s",
+                 cases[c].what);
+        wb_call call = run_call(fname, x0, 2, opt);
+        double *x = wb_buffer_copy(x0, 2);
+        size_t steps = run_student(&call, &obj, spoiled_hessian, x, 2, opt, &traj);
+        if (!wb_todo_reached(call.function)) {
+            if (!isfinite(x[0]) || !isfinite(x[1]))
+                wb_fail(&call, cases[c].mistake,
+                        "expected   the run to stop after %zu step(s) with x = {%.17g, %.17g}: "
+                        "newton_step reports NEWTON_INVALID where %s\n"
+                        "got        x = {%g, %g} after %zu step(s)",
+                        want_steps, want[want_steps * 2], want[want_steps * 2 + 1],
+                        cases[c].what, x[0], x[1], steps);
+            if (steps > want_steps && steps <= opt.max_steps)
+                wb_fail(&call, cases[c].mistake ? "invalid_step_taken" : NULL,
+                        "expected   the run to stop after %zu step(s), x = x_%zu: at x_%zu "
+                        "newton_step reports NEWTON_INVALID (%s)\n"
+                        "got        %zu steps, ending at x = {%g, %g}",
+                        want_steps, want_steps, want_steps, cases[c].what, steps, x[0], x[1]);
+        }
+        wb_expect_count(&call, "the returned number of steps", steps, want_steps, WB_NO_VARIANTS);
+        wb_expect_vector(&call, "trajectory", traj,
+                         (wb_expected){want, "the checker's Newton run in long double, stopping "
+                                             "where g or H is not finite"},
+                         (want_steps + 1) * 2, wb_tol_plus(1e-12, "plus 1e-12: the rounding of "
+                                                                  "two solves"),
+                         WB_NO_VARIANTS);
+        wb_expect_vector(&call, "x", x,
+                         (wb_expected){want + want_steps * 2, "the last finite point, x_steps"},
+                         2, wb_tol_plus(1e-12, "plus 1e-12: the rounding of two solves"),
+                         WB_NO_VARIANTS);
+    }
+}
+
 /*
  * The camelback's local minima as the course finds them: gsl_multimin (vector_bfgs2) from a grid
  * of starts; each end point is matched to the critical point (gsl_multiroot, gradient ~1e-15)
@@ -866,5 +1052,47 @@ WB_TEST(lesson10, bfgs_learns_inverse, "bfgs_update: n conjugate steps on a quad
                          wb_tol_plus(1e-11 * max_abs(want, n * n),
                                      "plus 1e-11 max|A^-1|: the rounding of n updates"),
                          WB_NO_VARIANTS);
+    }
+}
+
+WB_TEST(lesson10, bfgs_update_non_finite,
+        "bfgs_update skips an update that would not be finite: y's = 1e-320 (1 / (y's) "
+        "overflows), an entry of 1e400, NaN or inf in s, y or Hinv")
+{
+    const double I2[4] = {1, 0, 0, 1}, nan_H[4] = {NAN, 0, 0, 1};
+    const struct {
+        const double *Hinv, s[2], y[2];
+        const char *why;
+    } cases[] = {
+        {I2, {1e-160, 0}, {1e-160, 0}, "y's = 1e-320 > 0, but rho = 1 / (y's) overflows to inf"},
+        {I2, {1e200, 0}, {1e-200, 0}, "y's = 1, but the new Hinv[0][0] = rho s_0^2 = 1e400"},
+        {I2, {INFINITY, 1}, {1, 1}, "s has an infinity"},
+        {I2, {1, 0.5}, {NAN, 1}, "y has a NaN (so y's is NaN)"},
+        {nan_H, {1, 0.5}, {1, 0.25}, "Hinv has a NaN"},
+    };
+    /* the checker's premises: the first two overflow in double, whatever the formula */
+    long double tiny = (long double)cases[0].y[0] * cases[0].s[0];
+    cr_assert(tiny > 0 && 1.0L / tiny > DBL_MAX, "checker: 1 / (y's) does not overflow");
+    double product[4];
+    oracle_bfgs_update(I2, cases[1].s, cases[1].y, 2, product);
+    cr_assert(!isfinite(product[0]), "checker: the product form does not overflow");
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        wb_call call = bfgs_call(cases[c].Hinv, cases[c].s, cases[c].y, 2);
+        int status;
+        double *Hinv = student_bfgs(&call, cases[c].Hinv, cases[c].s, cases[c].y, 2, &status);
+        bool changed = memcmp(Hinv, cases[c].Hinv, sizeof I2) != 0, finite = true;
+        for (size_t i = 0; i < 4; i++)
+            finite = finite && isfinite(Hinv[i]);
+        if (!wb_todo_reached(call.function) && (status == BFGS_UPDATED || changed) && !finite) {
+            char Hs[300];
+            format_matrix(Hs, sizeof Hs, Hinv, 2);
+            wb_fail(&call, "non_finite_update",
+                    "expected   BFGS_SKIPPED (1) and Hinv unchanged: %s\n"
+                    "got        status %d, Hinv = %s", cases[c].why, status, Hs);
+        }
+        char what[200];
+        snprintf(what, sizeof what, "the returned status (1 = BFGS_SKIPPED: %s)", cases[c].why);
+        wb_expect_count(&call, what, (size_t)status, BFGS_SKIPPED, WB_NO_VARIANTS);
+        expect_unchanged(&call, "Hinv", Hinv, cases[c].Hinv, 4, NULL);
     }
 }

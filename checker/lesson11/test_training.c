@@ -12,6 +12,7 @@
 #include "oracle_training.h"
 #include "training.h"
 
+#include <float.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +20,14 @@
 #include <string.h>
 
 static const wb_mistake mistakes[] = {
+    {"constant_std_rounding", "standardize_split",
+     "A constant column got a tiny std (rounding noise such as 1.4e-17) instead of exactly 0: the "
+     "mean of equal values is rounded (eight copies of 0.1 average to 0.1 - 1.4e-17), so the "
+     "deviations are not exactly 0, and dividing by that noise turns every training value of "
+     "the column into +-1 (and a held-out value into a huge number).",
+     "As in lesson 5 (sklearn's _is_constant_feature): with var = (1/n) sum (x - mean)^2, the "
+     "column is constant when var <= n * DBL_EPSILON * var + (n * DBL_EPSILON * mean)^2 "
+     "(<float.h>); write std = 0 and divide by 1."},
     {"grad_not_divided_by_batch", "train_logistic",
      "The batch gradient is a sum over the batch, not a mean: it was not divided by the batch size "
      "(the course notes' pseudo-program adds the gradients up and never divides).",
@@ -317,6 +326,68 @@ WB_TEST(training, standardize_split,
                      ROWS * COLS, wb_tol_plus(1e-12, "plus 1e-12: a value near 0 is a difference"),
                      WB_VARIANTS({"scaler_fit_on_all_rows", leak}));
     expect_status(&call, status, 0, "0: 1 <= train_rows <= rows");
+}
+
+WB_TEST(training, standardize_split_constant_columns,
+        "standardize_split: a constant training column gets std 0 even when its mean is rounded "
+        "(8 x 0.1, 100 x (1e8 + 0.1), ...)")
+{
+    static const struct {
+        double value;
+        size_t train;
+    } cases[] = {{0.1, 8}, {0.1, 100}, {1e8 + 0.1, 7}, {1e8 + 0.1, 100}, {14.62, 37}, {-2.7, 10}};
+    enum { COLS = 3, HELD_OUT = 5, MAX_ROWS = 100 + HELD_OUT };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t train = cases[k].train, rows = train + HELD_OUT;
+        double c = cases[k].value, X[MAX_ROWS * COLS];
+        /* column 1 is c in the training rows and c + U(-1, 1) in the held-out ones; column 2 is
+           -c everywhere */
+        for (size_t i = 0; i < rows; i++) {
+            X[i * COLS] = wb_uniform(-3, 3);
+            X[i * COLS + 1] = i < train ? c : c + wb_uniform(-1, 1);
+            X[i * COLS + 2] = -c;
+        }
+        double want[MAX_ROWS * COLS], mean[COLS], std[COLS];
+        memcpy(want, X, rows * COLS * sizeof *X);
+        oracle_standardize_split(want, rows, train, COLS, mean, std);
+        char sx[160];
+        wb_call call = wb_call_of("standardize_split",
+                                  "X = %s (column 1 is %zu copies of %.17g in the training rows, "
+                                  "column 2 is its negative in every row), rows = %zu, "
+                                  "train_rows = %zu, cols = %d, mean, std",
+                                  show_values(sx, sizeof sx, X, rows * COLS), train, c, rows,
+                                  train, COLS);
+        double *bX = wb_buffer_copy(X, rows * COLS), *bm = wb_buffer(COLS), *bs = wb_buffer(COLS);
+        int status = standardize_split(bX, rows, train, COLS, bm, bs);
+        wb_expect_untouched_fences(&call, "X", bX);
+        wb_expect_untouched_fences(&call, "mean", bm);
+        wb_expect_untouched_fences(&call, "std", bs);
+        wb_expect_vector(&call, "mean", bm, (wb_expected){mean, "mean of the training rows, "
+                                                                "long double"},
+                         COLS, wb_tol_plus(1e-15, "plus 1e-15: a mean near 0 is a difference of "
+                                                  "rounded sums"),
+                         WB_NO_VARIANTS);
+        for (size_t j = 1; j < COLS && !wb_todo_reached(call.function); j++)
+            if (bs[j] != 0.0 && fabs(bs[j]) <= 1e-4 * fabs(c))
+                wb_fail(&call, "constant_std_rounding",
+                        "expected   std[%zu] = 0: column %zu is constant in the training rows\n"
+                        "got        std[%zu] = %.17g, the rounding noise of its mean", j, j, j,
+                        bs[j]);
+        wb_expect_vector(&call, "std", bs,
+                         (wb_expected){std, "population std of the training rows in long "
+                                            "double; exactly 0 where the variance is within "
+                                            "n eps var + (n eps mean)^2 (a constant column)"},
+                         COLS, WB_TOL_DEFAULT, WB_NO_VARIANTS);
+        wb_expect_vector(&call, "X", bX,
+                         (wb_expected){want, "(x - mean) / std in long double, dividing by 1 "
+                                             "where std = 0"},
+                         rows * COLS,
+                         wb_tol_plus(1e-12 + (double)train * DBL_EPSILON * fabs(c),
+                                     "plus 1e-12, and n eps |c| where the mean of n copies of c "
+                                     "is rounded by up to that much"),
+                         WB_NO_VARIANTS);
+        expect_status(&call, status, 0, "0: 1 <= train_rows <= rows");
+    }
 }
 
 WB_TEST(training, standardize_split_invalid,

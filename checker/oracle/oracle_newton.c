@@ -385,6 +385,13 @@ size_t oracle_newton_run(const wb_objective *obj,
         if (sqrtl(norm2) <= tol)
             return k;
         hessian(xd, n, obj->params, H);
+        bool finite = true;
+        for (size_t i = 0; i < n; i++)
+            finite = finite && isfinite(g[i]);
+        for (size_t i = 0; i < n * n; i++)
+            finite = finite && isfinite(H[i]);
+        if (!finite)
+            return k; /* the lesson's NEWTON_INVALID: no step, x stays x_k */
         bool newton = oracle_positive_definite(H, n);
         if (newton) {
             for (size_t i = 0; i < n; i++)

@@ -100,6 +100,7 @@ void oracle_bfgs_update(const double *Hinv, const double *s, const double *y, si
 /*
  * Newton's method as lesson 10 specifies it, x kept in long double:
  *   for k = 0 .. max_steps-1: g = grad(x_k); stop if ||g|| <= tol; H = hessian(x_k);
+ *     an entry of g or H not finite:  stop, returning k (x stays x_k)
  *     H positive definite (Cholesky): x_{k+1} = x_k + damping * delta, delta = -H^-1 g (LU solve)
  *     otherwise:                      x_{k+1} = x_k - fallback_lr * g
  * Writes x_0 .. x_steps into traj (rows of n) and returns steps.

@@ -1,13 +1,22 @@
 /* oracle_preprocessing.c: the checker's answers for lesson 5 (see oracle_preprocessing.h). */
 #include "oracle_preprocessing.h"
 
+#include <float.h>
 #include <gsl/gsl_statistics_double.h>
+#include <math.h>
+
+bool oracle_constant_feature(long double var, long double mean, size_t n)
+{
+    long double eps = DBL_EPSILON, noise = (long double)n * eps * mean;
+    return var <= (long double)n * eps * var + noise * noise;
+}
 
 void oracle_standardize_fit(const double *X, size_t rows, size_t cols, double *mean, double *std)
 {
     for (size_t j = 0; j < cols; j++) {
         mean[j] = gsl_stats_mean(X + j, cols, rows);
-        std[j] = gsl_stats_sd_with_fixed_mean(X + j, cols, rows, mean[j]);
+        double var = gsl_stats_variance_with_fixed_mean(X + j, cols, rows, mean[j]);
+        std[j] = oracle_constant_feature(var, mean[j], rows) ? 0.0 : sqrt(var);
     }
 }
 

@@ -4,6 +4,7 @@
  * and the permutations (gsl_ran_shuffle).
  */
 #include "oracle_training.h"
+#include "oracle_preprocessing.h"
 
 #include <gsl/gsl_deriv.h>
 #include <gsl/gsl_multimin.h>
@@ -207,7 +208,9 @@ void oracle_standardize_split(double *X, size_t rows, size_t train_rows, size_t 
         long double mu = s / train_rows;
         for (size_t i = 0; i < train_rows; i++)
             ss += (X[i * cols + j] - mu) * (X[i * cols + j] - mu);
-        long double sd = sqrtl(ss / train_rows), scale = sd > 0 ? sd : 1.0L;
+        long double var = ss / train_rows;
+        long double sd = oracle_constant_feature(var, mu, train_rows) ? 0.0L : sqrtl(var);
+        long double scale = sd > 0 ? sd : 1.0L;
         for (size_t i = 0; i < rows; i++)
             X[i * cols + j] = (double)((X[i * cols + j] - mu) / scale);
         if (mean)

@@ -50,7 +50,8 @@ double oracle_logistic_minimum(const double *X, const double *y, size_t m, size_
                                double lambda, double *wmin);
 
 /* Standardizes X in place with the population mean and std of its first train_rows rows (std 0
-   divides by 1), in long double; mean and std may be NULL. */
+   divides by 1), in long double; std is exactly 0 where the variance is within the rounding
+   bound of a constant column (oracle_constant_feature). mean and std may be NULL. */
 void oracle_standardize_split(double *X, size_t rows, size_t train_rows, size_t cols,
                               double *mean, double *std);
 

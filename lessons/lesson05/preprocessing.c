@@ -4,9 +4,14 @@
  */
 #include "preprocessing.h"
 
+#include <float.h>
 #include <math.h>
 
-/* mean[j] = (1/n) sum_i X[i][j];  std[j] = sqrt((1/n) sum_i (X[i][j] - mean[j])^2),  n = rows */
+/*
+ * mean[j] = (1/n) sum_i X[i][j];  var_j = (1/n) sum_i (X[i][j] - mean[j])^2,  n = rows
+ * std[j] = sqrt(var_j), or 0 where var_j <= n eps var_j + (n eps mean[j])^2  (eps = DBL_EPSILON:
+ * a constant column, whose var_j is only the rounding of its mean)
+ */
 int standardize_fit(const double *X, size_t rows, size_t cols, double *mean, double *std)
 {
     /* TODO: write this (the formula is in the comment above). */

@@ -20,15 +20,23 @@
 /*
  * Per-column mean and population standard deviation (divisor n = rows, like sklearn's
  * StandardScaler; not the sample divisor n - 1) of X (rows x cols):
- *   mean[j] = (1/n) sum_i X[i][j],   std[j] = sqrt((1/n) sum_i (X[i][j] - mean[j])^2).
- * A constant column gets std[j] = 0. Returns 0; with rows == 0 returns -1 and writes nothing.
+ *   mean[j] = (1/n) sum_i X[i][j],   var_j = (1/n) sum_i (X[i][j] - mean[j])^2,
+ *   std[j] = sqrt(var_j).
+ * A constant column gets std[j] = 0 exactly. Its computed var_j need not be 0: the mean of
+ * equal values is rounded (eight copies of 0.1 average to 0.1 - 1.4e-17), so the deviations are
+ * not exactly 0. As sklearn does (_is_constant_feature), a column is constant when
+ *   var_j <= n eps var_j + (n eps mean[j])^2,   eps = DBL_EPSILON,
+ * a bound on the rounding error of the two-pass variance; then std[j] = 0.
+ * Returns 0; with rows == 0 returns -1 and writes nothing.
  */
 int standardize_fit(const double *X /* [rows * cols] */, size_t rows, size_t cols, double *mean /* [cols] */, double *std /* [cols] */);
 
 /*
  * Z[i][j] = (X[i][j] - mean[j]) / s_j with the statistics passed in (from standardize_fit on the
  * training rows), where s_j = std[j], or 1 when std[j] == 0 (as sklearn does: a constant feature
- * is only shifted, so its training values become 0). Z may be the same array as X.
+ * is only shifted, so its training values become 0, up to the rounding of the mean). Only an
+ * exact 0 means "constant": standardize_fit has already decided that. Z may be the same array
+ * as X.
  */
 void standardize_apply(const double *X /* [rows * cols] */, size_t rows, size_t cols, const double *mean /* [cols] */,
                        const double *std /* [cols] */, double *Z /* [rows * cols] */);

@@ -34,6 +34,7 @@ critical_kind classify_critical_point(const double *H, size_t n, double *work)
 }
 
 /*
+ * n == 0 or a non-finite entry in H or g: NEWTON_INVALID, nothing written
  * H = L L' (Cholesky), then L L' delta = -g;  no Cholesky factor: delta = -g
  */
 int newton_step(const double *H, const double *g, size_t n, double *delta, double *work)
@@ -46,7 +47,8 @@ int newton_step(const double *H, const double *g, size_t n, double *delta, doubl
 /*
  * for k < max_steps: g = grad f(x_k); stop if ||g|| <= tol;
  *   x_{k+1} = x_k + damping * delta   (H delta = -g, H positive definite)
- *   x_{k+1} = x_k - fallback_lr * g   (otherwise)
+ *   x_{k+1} = x_k - fallback_lr * g   (H not positive definite)
+ *   stop, returning k                 (NEWTON_INVALID: g or H not finite)
  */
 size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x, size_t n,
                   newton_options opt, double *work, double *trajectory)
@@ -58,7 +60,8 @@ size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x, size_t
 
 /*
  * rho = 1 / (y's),  u = Hinv y:
- * Hinv <- Hinv - rho (s u' + u s') + (rho^2 y'u + rho) s s'    (skipped when y's <= 0)
+ * Hinv <- Hinv - rho (s u' + u s') + (rho^2 y'u + rho) s s'
+ * skipped when y's <= 0, when rho is not finite, or when a new entry would not be finite
  */
 int bfgs_update(double *Hinv, const double *s, const double *y, size_t n, double *work)
 {

@@ -60,6 +60,7 @@ critical_kind classify_critical_point(const double *H /* [n * n] */, size_t n, d
 /* What newton_step reports. */
 #define NEWTON_OK 0
 #define NEWTON_NOT_POSITIVE_DEFINITE 1
+#define NEWTON_INVALID (-1) /* n == 0, or an entry of H or g is not finite: no step at all */
 
 /* The scratch space newton_step needs: a copy of H to factorise in place. */
 #define NEWTON_STEP_WORK(n) ((n) * (n))
@@ -69,8 +70,12 @@ critical_kind classify_critical_point(const double *H /* [n * n] */, size_t n, d
  * factorisation H = L L'; never by forming H^-1), and returns NEWTON_OK.
  * When H is not positive definite (the Cholesky factorisation does not exist), -H^-1 g is not
  * a descent direction: the function writes delta = -g instead (the gradient-descent direction)
- * and returns NEWTON_NOT_POSITIVE_DEFINITE. H and g are not changed; work has room for
- * NEWTON_STEP_WORK(n) doubles.
+ * and returns NEWTON_NOT_POSITIVE_DEFINITE.
+ * When n == 0, or an entry of H or g is NaN or an infinity, there is no step to take: the
+ * function returns NEWTON_INVALID and writes nothing (check this first: a NaN passes the
+ * factorisation's positivity tests, so H = [[NaN, 0], [0, 1]] would come back "positive
+ * definite" with delta all NaN; and GSL aborts the program on a 0 x 0 matrix).
+ * H and g are not changed; work has room for NEWTON_STEP_WORK(n) doubles.
  */
 int newton_step(const double *H /* [n * n] */, const double *g /* [n] */, size_t n, double *delta /* [n] */, double *work /* [NEWTON_STEP_WORK(n)] */);
 
@@ -96,10 +101,12 @@ typedef struct {
  *       H = hessian(x_k);  newton_step(H, g, n, delta, ...)
  *       NEWTON_OK:                     x_{k+1} = x_k + damping * delta
  *       NEWTON_NOT_POSITIVE_DEFINITE:  x_{k+1} = x_k - fallback_lr * g
+ *       NEWTON_INVALID:                stop here: x stays x_k (g or H has a NaN or an infinity)
  * Returns the number of updates made (0 when x_0 already meets the tolerance, max_steps when
- * it never did). trajectory receives x_0, x_1, ..., one row of n per point: it has room for
- * (max_steps + 1) rows, and rows 0 .. steps are written. work has room for NEWTON_RUN_WORK(n)
- * doubles. Options with damping outside (0, 1] or a negative fallback_lr are invalid: the
+ * it never did, k when it stopped at an invalid step: x and the trajectory never receive a NaN
+ * from a non-finite gradient or Hessian). trajectory receives x_0, x_1, ..., one row of n per
+ * point: it has room for (max_steps + 1) rows, and rows 0 .. steps are written. work has room
+ * for NEWTON_RUN_WORK(n) doubles. Options with damping outside (0, 1] or a negative fallback_lr are invalid: the
  * function returns NEWTON_RUN_INVALID and writes nothing (x stays as it was).
  */
 size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x /* [n] */, size_t n,
@@ -115,8 +122,13 @@ size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x /* [n] 
  *   Hinv <- (I - rho s y') Hinv (I - rho y s') + rho s s'
  *         = Hinv - rho (s u' + u s') + (rho^2 y'u + rho) s s',   u = Hinv y.
  * The new matrix satisfies the secant condition Hinv y = s and stays symmetric (and positive
- * definite when it was). work has room for n doubles (for u). Returns BFGS_UPDATED; when
- * y's <= 0 (the curvature condition fails) Hinv is left as it is and it returns BFGS_SKIPPED.
+ * definite when it was). work has room for n doubles (for u). Returns BFGS_UPDATED.
+ * Hinv is left as it is and it returns BFGS_SKIPPED when y's <= 0 or is NaN (the curvature
+ * condition fails), when rho = 1 / (y's) is not a finite double (y's below 1 / DBL_MAX, about
+ * 5.6e-309: s = y = (1e-160, 0) gives y's = 1e-320 > 0 but rho = inf), or when an entry of the
+ * updated matrix would not be finite (an overflow, or a NaN or an infinity in s, y or Hinv):
+ * compute every new entry before writing any. An update never puts a NaN or an infinity into
+ * Hinv.
  */
 int bfgs_update(double *Hinv /* [n * n] */, const double *s /* [n] */, const double *y /* [n] */, size_t n, double *work /* [n] */);
 

@@ -4,6 +4,7 @@
  */
 #include "training.h"
 
+#include <float.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
@@ -43,8 +44,9 @@ double linear_mse_grad(const double *X, const double *y, const double *w, size_t
     return 0.0;
 }
 
-/* mean, std (divisor n) of the first n = train_rows rows; every row: (x - mean) / std (std 0:
-   divide by 1).  -1 unless 1 <= train_rows <= rows. */
+/* mean, std (divisor n) of the first n = train_rows rows, std = 0 where the variance is within
+   rounding (var <= n eps var + (n eps mean)^2, eps = DBL_EPSILON); every row: (x - mean) / std
+   (std 0: divide by 1).  -1 unless 1 <= train_rows <= rows. */
 int standardize_split(double *X, size_t rows, size_t train_rows, size_t cols, double *mean,
                       double *std)
 {

@@ -40,10 +40,14 @@ double linear_mse_grad(const double *X /* [m * d] */, const double *y /* [m] */,
                        double *grad /* [d + 1] */);
 
 /* Standardizes X (rows x cols) in place with the statistics of its FIRST train_rows rows only:
- *   mean[j] = (1/n) sum_{i<n} X[i][j],  std[j] = sqrt((1/n) sum_{i<n} (X[i][j] - mean[j])^2),
- *   n = train_rows;  then every row i < rows:  X[i][j] <- (X[i][j] - mean[j]) / std[j]
- * (std[j] = 0 divides by 1 instead, as lesson 5 and sklearn do). The statistics go to mean and
- * std (cols values each). Returns 0, or -1 (writing nothing) unless 1 <= train_rows <= rows. */
+ *   mean[j] = (1/n) sum_{i<n} X[i][j],  var_j = (1/n) sum_{i<n} (X[i][j] - mean[j])^2,
+ *   std[j] = sqrt(var_j),  n = train_rows;
+ *   then every row i < rows:  X[i][j] <- (X[i][j] - mean[j]) / std[j]
+ * (std[j] = 0 divides by 1 instead, as lesson 5 and sklearn do). A constant column gets
+ * std[j] = 0 exactly, also when its rounded mean leaves var_j a little above 0: as in lesson 5
+ * (sklearn's _is_constant_feature), var_j <= n eps var_j + (n eps mean[j])^2 with
+ * eps = DBL_EPSILON counts as 0. The statistics go to mean and std (cols values each).
+ * Returns 0, or -1 (writing nothing) unless 1 <= train_rows <= rows. */
 int standardize_split(double *X /* [rows * cols] */, size_t rows, size_t train_rows, size_t cols, double *mean /* [cols] */,
                       double *std /* [cols] */);
 

@@ -4,25 +4,34 @@
  */
 #include "preprocessing.h"
 
+#include <float.h>
 #include <math.h>
 
-/* mean[j] = (1/n) sum_i X[i][j];  std[j] = sqrt((1/n) sum_i (X[i][j] - mean[j])^2),  n = rows */
+/*
+ * mean[j] = (1/n) sum_i X[i][j];  var_j = (1/n) sum_i (X[i][j] - mean[j])^2,  n = rows
+ * std[j] = sqrt(var_j), or 0 where var_j <= n eps var_j + (n eps mean[j])^2  (eps = DBL_EPSILON:
+ * a constant column, whose var_j is only the rounding of its mean)
+ */
 int standardize_fit(const double *X, size_t rows, size_t cols, double *mean, double *std)
 {
     /* SOLUTION BEGIN */
     if (rows == 0)
         return -1;
+    double n = (double)rows;
     for (size_t j = 0; j < cols; j++) {
         double sum = 0.0;
         for (size_t i = 0; i < rows; i++)
             sum += X[i * cols + j];
-        double m = sum / (double)rows, squares = 0.0;
+        double m = sum / n, squares = 0.0;
         for (size_t i = 0; i < rows; i++) {
             double d = X[i * cols + j] - m;
             squares += d * d;
         }
+        double var = squares / n, noise = n * DBL_EPSILON * m;
         mean[j] = m;
-        std[j] = sqrt(squares / (double)rows);
+        /* the mean of equal values is rounded (eight 0.1s average to 0.1 - 1.4e-17), so their
+           deviations are not exactly 0: a variance within that rounding is a constant column */
+        std[j] = var <= n * DBL_EPSILON * var + noise * noise ? 0.0 : sqrt(var);
     }
     return 0;
     /* SOLUTION END return 0; */

@@ -92,11 +92,22 @@ critical_kind classify_critical_point(const double *H, size_t n, double *work)
 }
 
 /*
+ * n == 0 or a non-finite entry in H or g: NEWTON_INVALID, nothing written
  * H = L L' (Cholesky), then L L' delta = -g;  no Cholesky factor: delta = -g
  */
 int newton_step(const double *H, const double *g, size_t n, double *delta, double *work)
 {
     /* SOLUTION BEGIN */
+    /* first: a NaN passes every test inside the factorisation (NaN <= 0 is false), so it would
+       come back "positive definite" with delta all NaN; and GSL aborts on a 0 x 0 matrix */
+    if (n == 0)
+        return NEWTON_INVALID;
+    for (size_t k = 0; k < n * n; k++)
+        if (!isfinite(H[k]))
+            return NEWTON_INVALID;
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(g[i]))
+            return NEWTON_INVALID;
     memcpy(work, H, n * n * sizeof *work);
     gsl_matrix_view L = gsl_matrix_view_array(work, n, n);
     /* GSL's default error handler aborts the program when the factorisation fails; here a
@@ -117,7 +128,8 @@ int newton_step(const double *H, const double *g, size_t n, double *delta, doubl
 /*
  * for k < max_steps: g = grad f(x_k); stop if ||g|| <= tol;
  *   x_{k+1} = x_k + damping * delta   (H delta = -g, H positive definite)
- *   x_{k+1} = x_k - fallback_lr * g   (otherwise)
+ *   x_{k+1} = x_k - fallback_lr * g   (H not positive definite)
+ *   stop, returning k                 (NEWTON_INVALID: g or H not finite)
  */
 size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x, size_t n,
                   newton_options opt, double *work, double *trajectory)
@@ -135,7 +147,10 @@ size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x, size_t
         if (sqrt(norm2) <= opt.tol)
             return k;
         hessian(x, n, obj->params, H);
-        if (newton_step(H, g, n, delta, scratch) == NEWTON_OK)
+        int status = newton_step(H, g, n, delta, scratch);
+        if (status == NEWTON_INVALID)
+            return k; /* no step from a NaN or an infinity: x stays x_k */
+        if (status == NEWTON_OK)
             for (size_t i = 0; i < n; i++)
                 x[i] += opt.damping * delta[i];
         else
@@ -149,7 +164,8 @@ size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x, size_t
 
 /*
  * rho = 1 / (y's),  u = Hinv y:
- * Hinv <- Hinv - rho (s u' + u s') + (rho^2 y'u + rho) s s'    (skipped when y's <= 0)
+ * Hinv <- Hinv - rho (s u' + u s') + (rho^2 y'u + rho) s s'
+ * skipped when y's <= 0, when rho is not finite, or when a new entry would not be finite
  */
 int bfgs_update(double *Hinv, const double *s, const double *y, size_t n, double *work)
 {
@@ -160,6 +176,8 @@ int bfgs_update(double *Hinv, const double *s, const double *y, size_t n, double
     if (!(ys > 0.0))
         return BFGS_SKIPPED;
     double rho = 1.0 / ys, *u = work, yu = 0.0;
+    if (!isfinite(rho)) /* y's = 1e-320 is positive, but 1 / (y's) overflows */
+        return BFGS_SKIPPED;
     for (size_t i = 0; i < n; i++) {
         u[i] = 0.0;
         for (size_t j = 0; j < n; j++)
@@ -167,6 +185,11 @@ int bfgs_update(double *Hinv, const double *s, const double *y, size_t n, double
         yu += y[i] * u[i];
     }
     double c = rho * rho * yu + rho;
+    /* every new entry first, so that an overflow (or a NaN in s, y or Hinv) changes nothing */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (!isfinite(Hinv[i * n + j] + (-rho * (s[i] * u[j] + u[i] * s[j]) + c * s[i] * s[j])))
+                return BFGS_SKIPPED;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++)
             Hinv[i * n + j] += -rho * (s[i] * u[j] + u[i] * s[j]) + c * s[i] * s[j];

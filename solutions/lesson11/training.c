@@ -4,6 +4,7 @@
  */
 #include "training.h"
 
+#include <float.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
@@ -78,8 +79,9 @@ double linear_mse_grad(const double *X, const double *y, const double *w, size_t
     /* SOLUTION END return 0.0; */
 }
 
-/* mean, std (divisor n) of the first n = train_rows rows; every row: (x - mean) / std (std 0:
-   divide by 1).  -1 unless 1 <= train_rows <= rows. */
+/* mean, std (divisor n) of the first n = train_rows rows, std = 0 where the variance is within
+   rounding (var <= n eps var + (n eps mean)^2, eps = DBL_EPSILON); every row: (x - mean) / std
+   (std 0: divide by 1).  -1 unless 1 <= train_rows <= rows. */
 int standardize_split(double *X, size_t rows, size_t train_rows, size_t cols, double *mean,
                       double *std)
 {
@@ -95,7 +97,9 @@ int standardize_split(double *X, size_t rows, size_t train_rows, size_t cols, do
             double dev = X[i * cols + j] - mean[j];
             ss += dev * dev;
         }
-        std[j] = sqrt(ss / (double)train_rows);
+        double n = (double)train_rows, var = ss / n, noise = n * DBL_EPSILON * mean[j];
+        /* a constant column's variance is only the rounding of its mean: call it 0 (lesson 5) */
+        std[j] = var <= n * DBL_EPSILON * var + noise * noise ? 0.0 : sqrt(var);
         double scale = std[j] > 0.0 ? std[j] : 1.0;
         for (size_t i = 0; i < rows; i++)
             X[i * cols + j] = (X[i * cols + j] - mean[j]) / scale;
