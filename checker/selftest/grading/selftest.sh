@@ -137,7 +137,6 @@ grading_selftest() {
     grading_sandbox "$G"
     grading_bad_input "$G"
     grading_release "$G"
-    grading_every_lesson "$G"
     grading_every_output "$G"
 }
 
@@ -145,7 +144,7 @@ grading_selftest() {
 # and every lesson's stub grades (grade prepare runs it) and scores 0.
 grading_every_lesson() {
     local G=$1 C=$1/all-lessons A=$1/all-grades num file n total=0 max=0
-    rm -rf "$C" && mkdir -p "$C/ada" "$C/stub"
+    rm -rf "$G" && mkdir -p "$G" "$C/ada" "$C/stub"
     for num in $("$WB" lessons); do
         file=$("$WB" field "$num" 3)
         cp "solutions/lesson$num/$file.c" "$C/ada/"
