@@ -7,7 +7,8 @@
  * Everything here runs in the parent process: a test's verdict comes from Criterion's report
  * of the child, never from anything the child prints.
  *
- * Environment: SEED (replay a run), WB_TIMEOUT (seconds per test, default 5), WB_RESULTS (the
+ * Environment: SEED (replay a run), WB_TIMEOUT (seconds per call, default 5), WB_FAIL_FAST=1
+ * (stop at the first failed test), WB_RESULTS (the
  * results file), WB_RESULTS_FD (an open descriptor to write the results to, for the grader),
  * WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"), NO_COLOR.
  */
@@ -97,27 +98,6 @@ static outcome judge(const struct criterion_test_stats *st)
     if (st->test_status == CR_STATUS_PASSED && st->passed_asserts > 0 && st->exit_code == 0)
         return PASSED;
     return ENDED_EARLY;
-}
-
-ReportHook(POST_TEST)(struct criterion_test_stats *st)
-{
-    result *r = slot_for(st->test);
-    if (!r)
-        return;
-    r->how = judge(st);
-    r->signal = st->signal;
-    r->exit_code = st->exit_code;
-    free(r->message);
-    r->message = joined_failures(st);
-}
-
-ReportHook(TEST_CRASH)(struct criterion_test_stats *st)
-{
-    result *r = slot_for(st->test);
-    if (!r)
-        return;
-    r->how = CRASHED;
-    r->signal = st->signal;
 }
 
 /* ---- explaining a failure that is not a failed comparison ------------------------------- */
@@ -459,6 +439,10 @@ int main(int argc, char *argv[])
     /* Each call of the student's code has WB_TIMEOUT (remote.c); a whole test, which runs only
        the checker's code besides, gets room for several slow calls and the oracle's work. */
     criterion_options.timeout = 4.0 * wb_call_timeout() + 60.0;
+    /* WB_FAIL_FAST=1 (make test's mutants): stop at the first failed test, whose message is
+       usually the one that names the mistake; the self-test runs everything when it is not. */
+    const char *fast = getenv("WB_FAIL_FAST");
+    criterion_options.fail_fast = fast && strcmp(fast, "1") == 0;
     if (!criterion_handle_args(argc, argv, true)) {
         criterion_finalize(tests);
         return 2;
@@ -482,4 +466,30 @@ int main(int argc, char *argv[])
     if (status == 0 && !(n_results > 0 && passed == n_results))
         status = 1;
     return status;
+}
+
+/* ---- Criterion's report hooks ------------------------------------------------------------------ */
+
+/* ReportHook names its functions after the line they are on, and the static libcriterion has
+   hooks of its own on lines 87 to 107: ours are numbered far from those. */
+#line 9001
+ReportHook(POST_TEST)(struct criterion_test_stats *st)
+{
+    result *r = slot_for(st->test);
+    if (!r)
+        return;
+    r->how = judge(st);
+    r->signal = st->signal;
+    r->exit_code = st->exit_code;
+    free(r->message);
+    r->message = joined_failures(st);
+}
+
+ReportHook(TEST_CRASH)(struct criterion_test_stats *st)
+{
+    result *r = slot_for(st->test);
+    if (!r)
+        return;
+    r->how = CRASHED;
+    r->signal = st->signal;
 }
