@@ -124,6 +124,7 @@ void wb_remote_stop(void)
 {
     if (worker <= 0)
         return;
+    wb_reader_forget(from_worker);
     close(to_worker);
     close(from_worker);
     kill(-worker, SIGKILL);
@@ -229,7 +230,9 @@ static void start_worker(const wb_call *call)
     worker = pid;
     to_worker = req[1];
     from_worker = resp[0];
+    wb_reader_forget(from_worker);
     fcntl(to_worker, F_SETFL, O_NONBLOCK);
+    fcntl(from_worker, F_SETFL, O_NONBLOCK); /* reads try first and poll only when empty */
     static bool registered;
     if (!registered && atexit(wb_remote_stop) == 0)
         registered = true;
@@ -547,6 +550,7 @@ static void worker_story(char *buf, size_t size, bool timed_out)
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
     }
+    wb_reader_forget(from_worker);
     close(to_worker);
     close(from_worker);
     worker = -1;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 void wb_buf_reset(wb_buf *b)
@@ -119,15 +120,59 @@ static int write_all(int fd, const void *p, size_t n, double deadline)
     return 0;
 }
 
+/* What was read from a descriptor beyond the frame asked for: a frame's header and payload,
+   and often the next frame, come in one read() instead of two or more. */
+typedef struct {
+    int fd;
+    size_t start, end;
+    unsigned char data[1 << 16];
+} reader;
+
+static reader readers[4];
+
+static reader *reader_of(int fd)
+{
+    for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++)
+        if (readers[i].fd == fd + 1) /* fd + 1: a zeroed slot is free */
+            return &readers[i];
+    for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++)
+        if (readers[i].fd == 0) {
+            readers[i].fd = fd + 1;
+            readers[i].start = readers[i].end = 0;
+            return &readers[i];
+        }
+    return NULL;
+}
+
+void wb_reader_forget(int fd)
+{
+    for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++)
+        if (readers[i].fd == fd + 1)
+            readers[i].fd = 0;
+}
+
 /* 1 on a whole read, 0 on end of file before the first byte, -1 on an error or a cut frame. */
 static int read_all(int fd, void *p, size_t n, double deadline)
 {
     unsigned char *c = p;
     size_t got = 0;
+    reader *r = reader_of(fd);
     while (got < n) {
-        if (wait_ready(fd, POLLIN, deadline) != 0)
-            return -1;
-        ssize_t k = read(fd, c + got, n - got);
+        if (r && r->start < r->end) {
+            size_t k = r->end - r->start < n - got ? r->end - r->start : n - got;
+            memcpy(c + got, r->data + r->start, k);
+            r->start += k;
+            got += k;
+            continue;
+        }
+        /* non-blocking where there is a deadline: try first, wait only when nothing is there */
+        ssize_t k = r && n - got < sizeof r->data ? read(fd, r->data, sizeof r->data)
+                                                  : read(fd, c + got, n - got);
+        if (k < 0 && errno == EAGAIN) {
+            if (wait_ready(fd, POLLIN, deadline) != 0)
+                return -1;
+            continue;
+        }
         if (k < 0 && errno == EINTR)
             continue;
         if (k < 0)
@@ -138,7 +183,12 @@ static int read_all(int fd, void *p, size_t n, double deadline)
             errno = EPROTO;
             return -1;
         }
-        got += (size_t)k;
+        if (r && n - got < sizeof r->data) {
+            r->start = 0;
+            r->end = (size_t)k;
+        } else {
+            got += (size_t)k;
+        }
     }
     return 1;
 }
@@ -149,10 +199,21 @@ int wb_frame_write(int fd, wb_frame_type type, const wb_buf *payload, double dea
     uint32_t len = (uint32_t)payload->len;
     memcpy(head, &len, 4);
     head[4] = (unsigned char)type;
-    return write_all(fd, head, sizeof head, deadline) ||
-                   write_all(fd, payload->data, payload->len, deadline)
-               ? -1
-               : 0;
+    /* header and payload in one system call when the pipe takes it whole */
+    struct iovec v[2] = {{head, sizeof head}, {payload->data, payload->len}};
+    ssize_t k;
+    do
+        k = writev(fd, v, payload->len ? 2 : 1);
+    while (k < 0 && errno == EINTR);
+    if (k == (ssize_t)(sizeof head + payload->len))
+        return 0;
+    if (k < 0 && errno != EAGAIN)
+        return -1;
+    size_t done = k > 0 ? (size_t)k : 0;
+    if (done < sizeof head && write_all(fd, head + done, sizeof head - done, deadline) != 0)
+        return -1;
+    size_t from = done > sizeof head ? done - sizeof head : 0;
+    return write_all(fd, payload->data + from, payload->len - from, deadline);
 }
 
 int wb_frame_read(int fd, wb_frame_type *type, wb_buf *payload, double deadline)

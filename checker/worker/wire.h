@@ -61,6 +61,9 @@ double wb_now(void);
 int wb_frame_write(int fd, wb_frame_type type, const wb_buf *payload, double deadline);
 int wb_frame_read(int fd, wb_frame_type *type, wb_buf *payload, double deadline);
 
+/* Drops what was read ahead from fd (before the descriptor is closed, or its number reused). */
+void wb_reader_forget(int fd);
+
 /* Array flags in a call: whether the caller's pointer was NULL, or the same as an earlier one. */
 enum { WB_ARRAY_NULL = 0, WB_ARRAY_DATA = 1, WB_ARRAY_ALIAS = 2 };
 
