@@ -64,7 +64,7 @@ grading_selftest() {
 
     # ---- the class, graded ----------------------------------------------------------------
     t0=$(date +%s)
-    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run1.out" 2>"$G/run1.err"
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/run1.out" 2>"$G/run1.err"
     status=$?
     t1=$(date +%s)
     if [ "$status" -eq 1 ] && [ "$(grep -c . "$G/run1.err")" -eq 1 ] &&
@@ -117,14 +117,14 @@ grading_selftest() {
 
     # ---- a second run, then a changed file ----------------------------------------------------
     cp "$GR/gradebook.csv" "$G/gradebook.first"
-    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run2.out" 2>&1
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/run2.out" 2>&1
     if grep -q "Nothing to grade" "$G/run2.out" && cmp -s "$GR/gradebook.csv" "$G/gradebook.first"; then
         ok "grading: a second run grades nothing and writes the same gradebook"
     else
         bad "grading: a second run regraded or changed the gradebook (see $G/run2.out)"
     fi
     echo "/* an edit */" >>"$S/bob stub/derivatives.c"
-    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade >"$G/run3.out" 2>&1
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/run3.out" 2>&1
     if grep -q "Grading 1 file(s)" "$G/run3.out" && cmp -s "$GR/gradebook.csv" "$G/gradebook.first"; then
         ok "grading: after one file changed, only that file is graded again"
     else
@@ -272,7 +272,7 @@ grading_hostile_ids() {
     done
     ln -s "$(cd "$S/+1" && pwd)" "$S/linked"   # a link to a classmate's folder
 
-    GRADES=$GR SUBMISSIONS=$S LESSONS=1 GRADE_TIMEOUT=1 checker/grade/grade >"$G/ids.out" 2>"$G/ids.err"
+    GRADES=$GR SUBMISSIONS=$S LESSONS=1 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/ids.out" 2>"$G/ids.err"
     local status=$? problems="" n_folders n_rows n_lines cells=()
     [ "$status" -eq 1 ] || problems+=" the run exited $status, not 1;"
     for ((i = 0; i < ${#skipped[@]}; i += 2)); do
@@ -320,7 +320,7 @@ grading_interrupted() {
     local G=$1 S=$2 K=$1/killed C=$1/subset
     rm -rf "$C" && mkdir -p "$C"
     cp -r "$S/alice" "$S/bob stub" "$S/Zoë O'Brien, \"jr\"" "$S/carol solo" "$C/"
-    GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=1 setsid checker/grade/grade >"$G/killed1.out" 2>&1 &
+    GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=0.5 setsid checker/grade/grade >"$G/killed1.out" 2>&1 &
     local pid=$! waited=0
     while [ "$(find "$K/.work/results" -name "*.tsv" 2>/dev/null | wc -l)" -lt 3 ] && [ "$waited" -lt 600 ]; do
         sleep 0.1; waited=$((waited + 1))
@@ -332,9 +332,9 @@ grading_interrupted() {
     # The rest, the way a cluster would run it: plan, the jobs through GNU parallel, report.
     local status=0
     {
-        GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade plan &&
+        GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade plan &&
             parallel --will-cite -j 2 --colsep ' ' checker/grade/job --work "$K/.work" '{1}' '{2}' :::: "$K/.work/jobs.txt" &&
-            GRADES=$K LESSONS=1,2 GRADE_TIMEOUT=1 checker/grade/grade report
+            GRADES=$K LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade report
     } >"$G/killed2.out" 2>&1 || status=$?
     local expected
     expected=$(grep -E '^(id|alice|bob stub|carol solo|"Zoë)' "$G/gradebook.first")
@@ -351,7 +351,7 @@ grading_unsandboxed() {
     local G=$1 S=$2 U=$1/unsandboxed C=$1/readers name
     rm -rf "$C" && mkdir -p "$C"
     cp -r "$S/alice" "$S/hostile-reads_peer" "$S/hostile-include_solution" "$C/"
-    GRADE_UNSANDBOXED=1 GRADES=$U SUBMISSIONS=$C LESSONS=1 GRADE_TIMEOUT=1 checker/grade/grade >"$G/unsandboxed.out" 2>&1
+    GRADE_UNSANDBOXED=1 GRADES=$U SUBMISSIONS=$C LESSONS=1 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/unsandboxed.out" 2>&1
     for name in $(grep -l '^ \* Unsandboxed: gains' "$GRADING_HOSTILE"/*.c); do
         name=$(basename "$name" .c)
         local score
