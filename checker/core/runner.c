@@ -7,8 +7,7 @@
  * Everything here runs in the parent process: a test's verdict comes from Criterion's report
  * of the child, never from anything the child prints.
  *
- * Environment: SEED (replay a run), WB_TIMEOUT (seconds per call, default 5), WB_FAIL_FAST=1
- * (stop at the first failed test), WB_RESULTS (the
+ * Environment: SEED (replay a run), WB_TIMEOUT (seconds per call, default 5), WB_RESULTS (the
  * results file), WB_RESULTS_FD (an open descriptor to write the results to, for the grader),
  * WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"), NO_COLOR.
  */
@@ -439,10 +438,6 @@ int main(int argc, char *argv[])
     /* Each call of the student's code has WB_TIMEOUT (remote.c); a whole test, which runs only
        the checker's code besides, gets room for several slow calls and the oracle's work. */
     criterion_options.timeout = 4.0 * wb_call_timeout() + 60.0;
-    /* WB_FAIL_FAST=1 (make test's mutants): stop at the first failed test, whose message is
-       usually the one that names the mistake; the self-test runs everything when it is not. */
-    const char *fast = getenv("WB_FAIL_FAST");
-    criterion_options.fail_fast = fast && strcmp(fast, "1") == 0;
     if (!criterion_handle_args(argc, argv, true)) {
         criterion_finalize(tests);
         return 2;
