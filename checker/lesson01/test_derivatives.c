@@ -1,7 +1,7 @@
 /*
  * Lesson 1 suite: derivatives and partial derivatives.
  * Expected values: gsl_deriv_central (with its error estimate as the tolerance), the checker's
- * long-double difference quotients, and the worked examples of the course notes (seed 002).
+ * long-double difference quotients, and the worked examples of the course notes (기초미분과 최적화).
  */
 #include "check.h"
 #include "derivatives.h"
@@ -282,7 +282,7 @@ static void check_grad2_worked(const char *name, grad2_fn student, double x, dou
     student(x, y, grad);
     wb_expect_untouched_fences(&call, "grad", grad);
     wb_expect_vector(&call, "grad", grad,
-                     (wb_expected){want, "the worked example of the course notes, seed 002"}, 2,
+                     (wb_expected){want, "the worked example of the course notes, 기초미분과 최적화"}, 2,
                      wb_tol_plus(1e-12, NULL), WB_VARIANTS({"partials_swapped", swapped}));
 }
 

@@ -1,6 +1,6 @@
 /*
  * Lesson 2 suite: gradient descent steps.
- * Expected values: the course notes' worked examples (seed 002's camelback table, seed 004's
+ * Expected values: the course notes' worked examples (기초미분과 최적화's camelback table, ToBig's Optimization session's
  * x^2 steps), gsl_deriv_central for the camelback's gradient, gsl_multimin (vector_bfgs2) for
  * minimisers, and the checker's own descent in long double for trajectories.
  */
@@ -52,7 +52,7 @@ WB_TEST(lesson02, gd_step_worked, "gd_step on f(x) = x^2: 2 -> 1.96 and -3 -> -2
         double *x = wb_buffer_copy(&x0[k], 1);
         gd_step(x, &g, 1, lr[k]);
         wb_expect_untouched_fences(&call, "x", x);
-        wb_expect_scalar(&call, x[0], want[k], "the course notes, seed 004", WB_TOL_DEFAULT,
+        wb_expect_scalar(&call, x[0], want[k], "the course notes, ToBig's Optimization session", WB_TOL_DEFAULT,
                          WB_VARIANTS({"gradient_added", &uphill}));
     }
 }

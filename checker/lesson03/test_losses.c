@@ -2,7 +2,7 @@
  * Lesson 3 suite: losses.
  * Expected values: the checker's own losses in long double, each in its stable form
  * (checker/oracle/oracle_losses.c), gsl_deriv_central for the gradients, and the worked example of
- * the course notes (seed 000: P = (1, 0, 0), Q = (0.13, 0.87, 0)).
+ * the course notes (Training Art: P = (1, 0, 0), Q = (0.13, 0.87, 0)).
  */
 #include "check.h"
 #include "oracle_losses.h"

@@ -3,7 +3,7 @@
  * Expected values: the checker's activations in long double (oracle_activations.h), their
  * derivatives by gsl_deriv_central (with its error estimate as the tolerance), PyTorch's values
  * at the kinks, the long-double chain-rule product for deep stacks, and the course notes'
- * tanh'(4) = 0.0013410 (seed 001).
+ * tanh'(4) = 0.0013410 (the Optimization blog post).
  */
 #include "check.h"
 #include "activations.h"
@@ -180,7 +180,7 @@ WB_TEST(lesson04, tanh_grad_worked, "tanh_grad(4) = 0.0013410, as in the notes, 
     double not_squared = 1.0 - tanh(4.0);
     wb_call call = wb_call_of("tanh_grad", "x = 4");
     wb_expect_scalar(&call, tanh_grad(4.0), 0.0013410,
-                     "the course notes, seed 001: f'(4) = 0.0013 for f = tanh; 0.0013410 to 7 "
+                     "the course notes, the Optimization blog post: f'(4) = 0.0013 for f = tanh; 0.0013410 to 7 "
                      "decimals",
                      wb_tol_plus(5e-8, "plus 5e-8: the notes' value is rounded to 7 decimals"),
                      WB_VARIANTS({"tanh_grad_not_squared", &not_squared}));

@@ -4,7 +4,7 @@
  * for the population standard deviation, exactly 0 where that variance is within the rounding
  * bound of a constant column, gsl_stats_sd_m for the sample one that is a wrong variant here,
  * gsl_stats_minmax), the scalings in long double
- * (checker/oracle/oracle_preprocessing.c), and the course notes' record (seed 000) for the
+ * (checker/oracle/oracle_preprocessing.c), and the course notes' record (Training Art) for the
  * one-hot encoding. The real data (iris, wine,
  * breast cancer) is read by the checker's loader (checker/oracle/dataset.c), whose error
  * reports are checked here too.
@@ -814,7 +814,7 @@ WB_TEST(lesson05, encode_person_notes_record,
         "encode_person on the notes' record: 1.755 m, 65.5 kg, 122, male, the third constitution")
 {
     check_encode_person((const double[]){1.755, 65.5, 122.0}, 0, 2,
-                        "the course notes (seed 000), with all 9 values: the notes print only 7, "
+                        "the course notes (Training Art), with all 9 values: the notes print only 7, "
                         "(1.755, 65.5, 122, 1, 0, 0, 0), see Errata");
 }
 

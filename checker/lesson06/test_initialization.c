@@ -29,12 +29,12 @@ static const wb_mistake mistakes[] = {
      "gsl_ran_gaussian(rng, sigma) draws from N(0, sigma^2)."},
     {"xavier_fan_in_only", NULL,
      "The scale uses fan_in only (r = 1 / sqrt(fan_in), or sigma = 1 / sqrt(fan_in)): that is "
-     "init_lecun_uniform's range, which the course notes (seed 000) call Xavier.",
+     "init_lecun_uniform's range, which the course notes (Training Art) call Xavier.",
      "Glorot and Bengio average the two fans: r = sqrt(6 / (fan_in + fan_out)) for the uniform "
      "law and sigma = sqrt(2 / (fan_in + fan_out)) for the normal one, both with variance "
      "2 / (fan_in + fan_out)."},
     {"he_fan_in_plus_out", "init_he_normal",
-     "The variance is 4 / (fan_in + fan_out), the form in the course notes (seed 003). He et al. "
+     "The variance is 4 / (fan_in + fan_out), the form in the course notes (Lecture 5). He et al. "
      "use 2 / fan_in; the two agree only when fan_in == fan_out.",
      "sigma = sqrt(2.0 / fan_in): a unit's pre-activation sums fan_in terms, and ReLU keeps "
      "half of E[z^2], so Var(W) = 2 / fan_in keeps the signal's size."},

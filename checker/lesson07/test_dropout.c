@@ -3,7 +3,7 @@
  * Expected values: the checker's own dropout in long double (checker/oracle/dropout.c), applied
  * to the mask your code reports; acceptance intervals from GSL's cdf functions (stats.h) for the
  * number of dropped units and for the mean output; the course notes' rates p_input = 0.2 and
- * p_hidden = 0.5 (seed 000) for the worked backward example.
+ * p_hidden = 0.5 (Training Art) for the worked backward example.
  */
 #include "check.h"
 #include "dropout.h"
@@ -56,7 +56,7 @@ WB_MISTAKES(mistakes)
 /* The course asks for a false-alarm rate of at most 1e-6 per test, split over its checks. */
 static const double ALPHA = 1e-6;
 
-/* The notes' dropout rates (seed 000): input layer and hidden layer. */
+/* The notes' dropout rates (Training Art): input layer and hidden layer. */
 static const double P_INPUT = 0.2, P_HIDDEN = 0.5;
 
 typedef int (*forward_fn)(const double *x, double *y, double *mask, size_t n, double p_drop,

@@ -4,7 +4,7 @@
  * and for the mean-0, variance-1 property of the output; the checker's own batch normalization
  * in long double (checker/oracle/batchnorm.c) for outputs and running averages; and
  * gsl_deriv_central on the whole batch loss L = sum_ij W_ij Y_ij for the backward pass (dY = W).
- * The README's worked example (built on seed 003's formula) is checked too.
+ * The README's worked example (built on Lecture 5's formula) is checked too.
  */
 #include "check.h"
 #include "batchnorm.h"

@@ -2,7 +2,7 @@
  * Lesson 9 suite: optimizer updates.
  * Expected values: the checker's own torch.optim updates in long double (checker/oracle/
  * optimizers.c), closed forms (momentum's geometric sum, Adam's first step lr*sign(g)), the
- * course notes' momentum form on seed 004's race, minimisers of random convex quadratics from
+ * course notes' momentum form on ToBig's Optimization session's race, minimisers of random convex quadratics from
  * gsl_linalg_cholesky, and PyTorch's documented schedule examples.
  */
 #include "check.h"
@@ -30,10 +30,10 @@ static const wb_mistake mistakes[] = {
      "AdaGrad adds: h = h + g^2, and h only grows. (Dropping the memory makes every step "
      "about lr*sign(g).)"},
     {"adagrad_eps_inside_sqrt", "adagrad_step",
-     "eps is inside the square root: g / sqrt(h + eps), seed 003's form.",
+     "eps is inside the square root: g / sqrt(h + eps), Lecture 5's form.",
      "PyTorch and this workbook put eps outside: g / (sqrt(h) + eps)."},
     {"eps_inside_sqrt", "rmsprop_step",
-     "eps is inside the square root: g / sqrt(s + eps), seed 003's RMSProp form.",
+     "eps is inside the square root: g / sqrt(s + eps), Lecture 5's RMSProp form.",
      "PyTorch and the Adam paper put eps outside: g / (sqrt(s) + eps)."},
     {"rmsprop_missing_one_minus_rho", "rmsprop_step",
      "The new g^2 enters with weight 1 instead of (1 - rho): s = rho*s + g^2 is no average.",
@@ -313,11 +313,11 @@ WB_TEST(lesson09, momentum_geometric_sum, "momentum_step: after k equal gradient
     }
 }
 
-/* The gradient of seed 004's race, f(x, y) = x^2/20 + y^2. */
+/* The gradient of ToBig's Optimization session's race, f(x, y) = x^2/20 + y^2. */
 static void race_grad(const double *x, double *g) { oracle_race_grad(x, 2, NULL, g); }
 
 /*
- * Seed 004 writes momentum as v <- a v - eta g, W <- W + v (seed 003: m <- b m + eta g,
+ * ToBig's Optimization session writes momentum as v <- a v - eta g, W <- W + v (Lecture 5: m <- b m + eta g,
  * W <- W - m). With a constant eta this is PyTorch's walk with v = -eta b: both must visit the
  * same points. The race: f = x^2/20 + y^2 from (-7, 2), a = 0.9, eta = 0.1, 30 steps.
  */
@@ -346,7 +346,7 @@ WB_TEST(lesson09, momentum_notes_form, "momentum_step walks the same path as the
         wb_expect_untouched_fences(&call, "b", b);
         wb_expect_vector(&call, "w", w,
                          (wb_expected){want, "the notes' v = 0.9 v - 0.1 g, W = W + v "
-                                             "(seed 004), in long double"},
+                                             "(ToBig's Optimization session), in long double"},
                          2, wb_tol_plus(1e-11, "plus 1e-11: the two forms round differently, "
                                                "over up to 30 steps"),
                          WB_NO_VARIANTS);

@@ -171,12 +171,12 @@ WB_TEST(lesson10, hessian_exact, "hessian_central on the notes' examples and the
 {
     const double origin[2] = {0.0, 0.0}, saddle_H[4] = {2.0, 0.0, 0.0, -2.0};
     check_exact_hessian("x^2 - y^2", oracle_saddle, origin, 1e-3, saddle_H, 0.0,
-                        "the notes' saddle (seed 001): H = [[2, 0], [0, -2]] everywhere",
+                        "the notes' saddle (the Optimization blog post): H = [[2, 0], [0, -2]] everywhere",
                         "plus the rounding of f's values; second differences of a quadratic "
                         "are exact");
     const double p[2] = {1.0, 2.0}, p_H[4] = {6.0, 24.0, 24.0, 24.0}, h = 1e-4;
     check_exact_hessian("x^3 + 2xy^3", x3_plus_2xy3, p, h, p_H, 2.0 * h * h,
-                        "seed 002: f_xx = 6x, f_xy = f_yx = 6y^2, f_yy = 12xy at (1, 2)",
+                        "기초미분과 최적화: f_xx = 6x, f_xy = f_yx = 6y^2, f_yy = 12xy at (1, 2)",
                         "plus 2h^2, the 4-point formula's error h^2 (f_xxxy + f_xyyy) / 6, and "
                         "the rounding of f's values");
     double points[20][2];
@@ -330,14 +330,14 @@ static void check_classify_invalid(const char *what, const double *A, size_t n)
 WB_TEST(lesson10, classify_worked, "classify_critical_point on the course notes' examples")
 {
     const double sad[4] = {2, 0, 0, -2}, bowl[4] = {2, 0, 0, 2}, cap[4] = {-2, 0, 0, -2};
-    check_classify("x^2 - y^2 at (0, 0)", sad, 2, "seed 001: the saddle of x^2 - y^2", false);
+    check_classify("x^2 - y^2 at (0, 0)", sad, 2, "the Optimization blog post: the saddle of x^2 - y^2", false);
     check_classify("x^2 + y^2 at (0, 0)", bowl, 2, "both curvatures positive", false);
     check_classify("-x^2 - y^2 at (0, 0)", cap, 2, "both curvatures negative", false);
     const double zero = 0.0;
     check_classify("x^3 at 0: f'' = 0", &zero, 1,
-                   "seed 001: f' vanishes at 0, yet x^3 has no minimum there", false);
+                   "the Optimization blog post: f' vanishes at 0, yet x^3 has no minimum there", false);
 
-    /* seed 001's x cos(pi x) on [-1, 2]: a 1 x 1 Hessian f''(x*) at each critical point */
+    /* the Optimization blog post's x cos(pi x) on [-1, 2]: a 1 x 1 Hessian f''(x*) at each critical point */
     double xs[4], f2[4];
     size_t count = oracle_x_cos_pi_x_critical_points(-1.0, 2.0, xs, f2, 4);
     for (size_t k = 0; k < count; k++) {
@@ -345,7 +345,7 @@ WB_TEST(lesson10, classify_worked, "classify_critical_point on the course notes'
         snprintf(what, sizeof what, "f''(x*) of x cos(pi x) at its critical point x* = %.6f",
                  xs[k]);
         check_classify(what, &f2[k], 1,
-                       "seed 001 marks a local minimum near -0.3 and the global minimum near 1.1; "
+                       "the Optimization blog post marks a local minimum near -0.3 and the global minimum near 1.1; "
                        "x* by gsl_root", false);
     }
 
@@ -729,7 +729,7 @@ WB_TEST(lesson10, newton_run_damping_fallback, "newton_run: the damped step, and
        the gradient step, which leaves the saddle; the full Newton step would land on it */
     const double s0[2] = {0.5, 0.2};
     newton_options fallback = {.max_steps = 10, .tol = 1e-12, .damping = 1.0, .fallback_lr = 0.1};
-    call = run_call("x^2 - y^2 (seed 001's saddle), H = [[2, 0], [0, -2]]", s0, 2, fallback);
+    call = run_call("x^2 - y^2 (the Optimization blog post's saddle), H = [[2, 0], [0, -2]]", s0, 2, fallback);
     x = wb_buffer_copy(s0, 2);
     const wb_objective sad = {oracle_saddle, oracle_saddle_grad, NULL};
     steps = run_student(&call, &sad, oracle_saddle_hessian, x, 2, fallback, &traj);

@@ -204,7 +204,7 @@ WB_TEST(lesson12, grid_linear, "grid_values, linear: lo + (hi - lo) i / (k - 1),
 WB_TEST(lesson12, grid_log, "grid_values, log: lo (hi/lo)^(i/(k-1)); the notes' 0.0001 .. 1 "
                             "gives one point per decade")
 {
-    check_grid(1e-4, 1.0, 5, 1, "the course notes' range 0.0001 .. 1 (seed 000): 1e-4, 1e-3, "
+    check_grid(1e-4, 1.0, 5, 1, "the course notes' range 0.0001 .. 1 (Training Art): 1e-4, 1e-3, "
                                 "1e-2, 1e-1, 1 (lo (hi/lo)^(i/(k-1)) in long double)");
     check_grid(1e-6, 1e-1, 6, 1, "one point per decade, lo (hi/lo)^(i/(k-1)) in long double");
     for (int t = 0; t < 5; t++) {

@@ -85,7 +85,7 @@ void oracle_quadratic_hessian(const double *x, size_t n, void *params, double *H
    duplicates, sorted by t1 then t2. Returns how many were found (at most max). */
 size_t oracle_camelback_critical_points(double (*points)[2], size_t max);
 
-/* The critical points of seed 001's f(x) = x cos(pi x) in [lo, hi], by gsl_root (brent) on
+/* The critical points of the Optimization blog post's f(x) = x cos(pi x) in [lo, hi], by gsl_root (brent) on
    f'(x) = cos(pi x) - pi x sin(pi x) in each sign change over 300 intervals; with
    f''(x) = -2 pi sin(pi x) - pi^2 x cos(pi x) at each. Returns how many (at most max). */
 size_t oracle_x_cos_pi_x_critical_points(double lo, double hi, double *x, double *f2, size_t max);
@@ -110,7 +110,7 @@ size_t oracle_newton_run(const wb_objective *obj,
                          const double *x0, size_t n, size_t max_steps, double tol,
                          double damping, double fallback_lr, double *traj);
 
-/* The saddle f(x, y) = x^2 - y^2 of the notes (seed 001), its gradient and its Hessian. */
+/* The saddle f(x, y) = x^2 - y^2 of the notes (the Optimization blog post), its gradient and its Hessian. */
 double oracle_saddle(const double *x, size_t n, void *params);
 void oracle_saddle_grad(const double *x, size_t n, void *params, double *g);
 void oracle_saddle_hessian(const double *x, size_t n, void *params, double *H);

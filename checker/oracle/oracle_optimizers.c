@@ -8,7 +8,7 @@
 
 typedef long double real;
 
-/* The denominator of the adaptive methods: sqrt(s) + eps, or seed 003's sqrt(s + eps). */
+/* The denominator of the adaptive methods: sqrt(s) + eps, or Lecture 5's sqrt(s + eps). */
 static real adaptive_denominator(real s, double eps, unsigned flags)
 {
     return flags & OPT_EPS_INSIDE_SQRT ? sqrtl(s + eps) : sqrtl(s) + eps;
@@ -129,7 +129,7 @@ void oracle_quadratic_solve(const oracle_quadratic *q, double *xmin)
     gsl_linalg_cholesky_solve(&A.matrix, &b.vector, &x.vector);
 }
 
-/* ---- the race of seed 004 ---------------------------------------------------------------------- */
+/* ---- the race of ToBig's Optimization session ---------------------------------------------------------------------- */
 
 double oracle_race_value(const double *x, size_t n, void *params)
 {

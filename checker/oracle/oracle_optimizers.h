@@ -17,7 +17,7 @@ enum {
     OPT_MOMENTUM_ASCENT = 1 << 0,    /* momentum: w <- w + lr * b */
     OPT_VELOCITY_SIGN = 1 << 1,      /* momentum: b <- mu * b - g, then w <- w - lr * b */
     OPT_PLAIN_MOMENTUM = 1 << 2,     /* Nesterov written as plain momentum: w <- w - lr * b */
-    OPT_EPS_INSIDE_SQRT = 1 << 3,    /* g / sqrt(s + eps) (seed 003) */
+    OPT_EPS_INSIDE_SQRT = 1 << 3,    /* g / sqrt(s + eps) (Lecture 5) */
     OPT_NO_ACCUMULATION = 1 << 4,    /* AdaGrad: h <- g^2 */
     OPT_NO_ONE_MINUS_RHO = 1 << 5,   /* RMSProp: s <- rho * s + g^2 */
     OPT_NO_BIAS_CORRECTION = 1 << 6, /* Adam: m and v used without / (1 - beta^t) */
@@ -53,7 +53,7 @@ double oracle_lr_cosine(double lr0, double lr_min, size_t t, size_t t_max);
 /* The minimiser of a convex quadratic 1/2 x'Ax - b'x: A x = b solved by gsl_linalg_cholesky. */
 void oracle_quadratic_solve(const oracle_quadratic *q, double *xmin);
 
-/* The race of seed 004: f(x, y) = x^2/20 + y^2, gradient (x/10, 2y), from (-7, 2). */
+/* The race of ToBig's Optimization session: f(x, y) = x^2/20 + y^2, gradient (x/10, 2y), from (-7, 2). */
 double oracle_race_value(const double *x, size_t n, void *params);
 void oracle_race_grad(const double *x, size_t n, void *params, double *grad);
 

@@ -1,7 +1,7 @@
 /*
  * Lesson 9 plot driver: writes the data of the lesson's figures into the folder argv[1].
  *   grid.dat                     f(x, y) = x^2/20 + y^2 on [-10, 10] x [-5, 5] (for contours)
- *   race_ref_K.dat, race_yours_K.dat   seed 004's race from (-7, 2), 30 steps of method K =
+ *   race_ref_K.dat, race_yours_K.dat   ToBig's Optimization session's race from (-7, 2), 30 steps of method K =
  *                                1 SGD, 2 momentum, 3 AdaGrad, 4 RMSProp, 5 Adam:
  *                                rows "step x y f(x, y)"
  *   mom_ref_K.dat, mom_yours_K.dat     momentum (lr 0.1) with mu = 0.5, 0.8, 0.9, 0.95 from

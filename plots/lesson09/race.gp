@@ -1,4 +1,4 @@
-# Seed 004's race on f(x, y) = x^2/20 + y^2 from (-7, 2): 30 steps of SGD, momentum, AdaGrad,
+# ToBig's Optimization session's race on f(x, y) = x^2/20 + y^2 from (-7, 2): 30 steps of SGD, momentum, AdaGrad,
 # RMSProp and Adam, each on the contours, and f against the step for all five. A text terminal
 # gets the last panel only: contours are unreadable in text.
 set contour base
@@ -17,7 +17,7 @@ set style line 5 lc rgb '#fa9fb5' lw 6
 set style line 14 lc rgb '#54278f' lw 2 dt 2 pt 7 ps 0.6
 set style line 15 lc rgb '#ae017e' lw 2 dt 2 pt 7 ps 0.6
 
-fig_title = tx("The race on f(x, y) = x^2/20 + y^2 from (-7, 2): 30 steps each (course notes, seed 004)")
+fig_title = tx("The race on f(x, y) = x^2/20 + y^2 from (-7, 2): 30 steps each (course notes, ToBig's Optimization session)")
 if (is_png) {
     eval png_size(1500, 980)
     set multiplot layout 2,3 title fig_title.note

@@ -1,7 +1,7 @@
 /*
  * Lesson 10 plot driver: writes the data of the lesson's figures into the folder argv[1].
  *   quad_grid.dat, rosen_grid.dat, saddle_grid.dat   x y f(x, y), for contours and the surface
- *   quad_*.dat     seed 004's f = x^2/20 + y^2 from (-7, 2): gradient descent (reference) and
+ *   quad_*.dat     ToBig's Optimization session's f = x^2/20 + y^2 from (-7, 2): gradient descent (reference) and
  *                  Newton's method (reference, yours)
  *   rosen_*.dat    Rosenbrock's function from (-1.2, 1): the same three runs, each row
  *                  "step x y ||grad||"

@@ -1,4 +1,4 @@
-# Newton's method against gradient descent: on seed 004's quadratic x^2/20 + y^2 (Newton lands on
+# Newton's method against gradient descent: on ToBig's Optimization session's quadratic x^2/20 + y^2 (Newton lands on
 # the minimum in one step), on Rosenbrock's banana valley, and the gradient norm per step.
 # A text terminal gets the last panel only: contours are unreadable in text.
 set contour base

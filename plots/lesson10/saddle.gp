@@ -1,4 +1,4 @@
-# The notes' saddle f = x^2 - y^2 (seed 001): the surface with the curves along the Hessian's
+# The notes' saddle f = x^2 - y^2 (the Optimization blog post): the surface with the curves along the Hessian's
 # eigenvectors through (0, 0), and a top view with Newton's method and its gradient-step fallback.
 fig_title = "The saddle point of f(x, y) = x^2 - y^2 at (0, 0)"
 if (!is_png) { eval png_only_figure("a surface and a top view with contours") }
