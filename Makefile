@@ -1,7 +1,7 @@
 # The workbook's commands. `make help` lists them; checker/tools/workbook does the work, and
 # checker/build.mk builds a lesson's checker and plot driver.
 WB := checker/tools/workbook
-COMMANDS := check plots watch hint test bench help clean deps stubs grade release bench-grade
+COMMANDS := check plots watch hint test bench help clean deps stubs po grade release bench-grade
 # Lesson names (lesson3, lesson03) are arguments of the command before them, not targets.
 LESSON_ARGS := $(filter-out $(COMMANDS),$(MAKECMDGOALS))
 
@@ -59,6 +59,10 @@ bench-grade:
 
 stubs:
 	@$(WB) stubs $(LESSON_ARGS)
+
+# (translators) po/workbook.pot from the sources, merged into po/ko.po: see README, Languages.
+po:
+	@$(WB) po
 
 help:
 	@$(WB) help

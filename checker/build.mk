@@ -37,8 +37,19 @@ LIBS := $(CRITERION_LIBS) $(GSL_LIBS) -lm
 
 # libwbcheck.a: the checker core (runner, comparisons, guards); liboracle.a: the oracle and the
 # stub record, which the plot drivers use too.
-CORE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(filter-out checker/core/todo.c checker/core/nogit.c,$(wildcard checker/core/*.c)) checker/worker/wire.c)
-ORACLE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(wildcard checker/oracle/*.c) checker/core/todo.c)
+# (i18n.c, the messages' language, is in liboracle.a: the plot drivers print messages too.)
+CORE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(filter-out checker/core/todo.c checker/core/nogit.c checker/core/i18n.c,$(wildcard checker/core/*.c)) checker/worker/wire.c)
+ORACLE_OBJ := $(patsubst checker/%.c,$(CORE)/%.o,$(wildcard checker/oracle/*.c) checker/core/todo.c checker/core/i18n.c)
+
+# The messages' catalogs: po/LANG.po -> BUILD/locale/LANG/LC_MESSAGES/workbook.mo, checked by
+# msgfmt (format strings whose arguments differ from the English are an error).
+CATALOGS := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/workbook.mo,$(wildcard po/*.po))
+.PHONY: catalogs
+catalogs: $(CATALOGS)
+
+$(BUILD)/locale/%/LC_MESSAGES/workbook.mo: po/%.po
+	@mkdir -p $(@D)
+	@msgfmt --check -o $@.tmp $< && mv $@.tmp $@
 
 $(CORE)/libwbcheck.a: $(CORE_OBJ)
 	@rm -f $@

@@ -2,6 +2,7 @@
 #include "driver.h"
 
 #include "check.h"
+#include "i18n.h"
 #include "todo.h"
 
 #include <ctype.h>
@@ -44,7 +45,7 @@ FILE *plot_open(const char *dir, const char *name)
 const char *plot_start(int argc, char *argv[], FILE **labels)
 {
     if (argc != 2) {
-        fprintf(stderr, "usage: %s OUTPUT-FOLDER\n", argv[0]);
+        fprintf(stderr, _("usage: %s OUTPUT-FOLDER\n"), argv[0]);
         exit(2);
     }
     *labels = plot_open(argv[1], "labels.gp");
@@ -106,8 +107,8 @@ static bool failed(const char *function)
 const char *plot_status(const char *function)
 {
     if (failed(function))
-        return "crashed or stopped";
-    return wb_todo_reached(function) ? "not written yet" : NULL;
+        return _("crashed or stopped");
+    return wb_todo_reached(function) ? _("not written yet") : NULL;
 }
 
 /* ---- the notes -------------------------------------------------------------------------------- */
@@ -121,7 +122,7 @@ typedef struct {
 
 static void note_word(note *n, const char *word)
 {
-    size_t len = strlen(n->text), w = strlen(word);
+    size_t len = strlen(n->text), w = wb_display_width(word);
     if (len > 0 && n->line + 1 + w > n->width) {
         if (len + 1 < sizeof n->text)
             strcat(n->text, "\n");
@@ -130,7 +131,7 @@ static void note_word(note *n, const char *word)
         strcat(n->text, " ");
         n->line++;
     }
-    if (strlen(n->text) + w < sizeof n->text)
+    if (strlen(n->text) + strlen(word) < sizeof n->text)
         strcat(n->text, word);
     n->line += w;
 }
@@ -143,15 +144,15 @@ static void compose(note *n, const char *const *names, size_t n_missing, size_t 
     n->text[0] = '\0';
     n->line = 0;
     for (size_t i = 0; i < n_names; i++) {
-        const char *head = i == 0 && n_missing > 0 ? "Not written yet: "
-                           : i == n_missing        ? "Crashed or stopped: "
+        const char *head = i == 0 && n_missing > 0 ? _("Not written yet: ")
+                           : i == n_missing        ? _("Crashed or stopped: ")
                                                    : "";
         const char *tail = i + 1 == n_names ? "" : i + 1 == n_missing ? ";" : ",";
         snprintf(word, sizeof word, "%s%s%s", head, names[i], tail);
         note_word(n, word);
     }
     if (n_names > 0)
-        note_word(n, "(your curves are missing)");
+        note_word(n, _("(your curves are missing)"));
 }
 
 /* Writes `name = "..."`: the note as a gnuplot string. For the PNG (enhanced text), each line in
@@ -217,11 +218,11 @@ static void figures_of(const char *function, char *out, size_t size)
                 continue;
             len = strlen(out);
             snprintf(out + len, size - len, "%s%s.png",
-                     seen == 0 ? "in " : seen + 1 == count ? " and " : ", ", figures[k].name);
+                     seen == 0 ? _("in ") : seen + 1 == count ? _(" and ") : ", ", figures[k].name);
             seen++;
         }
     if (count == 0)
-        snprintf(out, size, "that need it");
+        snprintf(out, size, "%s", _("that need it"));
 }
 
 void plot_finish(const char *dir, FILE *labels)
@@ -244,15 +245,15 @@ void plot_finish(const char *dir, FILE *labels)
             for (size_t k = 0; k < wb_failed_count(); k++)
                 if (strcmp(wb_failed_at(k, &why), all[i]) == 0)
                     break;
-            fprintf(missing, "%s did not complete (%s), so your curves %s are missing.\n", all[i],
-                    why, where);
+            fprintf(missing, _("%s did not complete (%s), so your curves %s are missing.\n"),
+                    all[i], why, where);
         } else
-            fprintf(missing, "%s is not written yet, so your curves %s are missing.\n", all[i],
+            fprintf(missing, _("%s is not written yet, so your curves %s are missing.\n"), all[i],
                     where);
     }
     fclose(missing);
 
-    fprintf(labels, "yours = 'yours'\n");
+    fprintf(labels, "yours = '%s'\n", _("yours"));
     /* The lesson's note: for a driver that names no figure's functions. */
     write_notes(labels, NULL, all, n_all);
     if (n_figures > 0)

@@ -2,6 +2,7 @@
  * check.c: comparisons and failure messages. Runs inside each test's own process.
  */
 #include "check.h"
+#include "i18n.h"
 #include "seed.h"
 
 #include <math.h>
@@ -86,11 +87,26 @@ __attribute__((format(printf, 2, 3))) static void say(message *m, const char *fm
         m->len += (size_t)k < sizeof m->text - m->len ? (size_t)k : sizeof m->text - m->len - 1;
 }
 
+/* A line of the message under a label ("shape", "error"...): the label padded to its column. */
+__attribute__((format(printf, 3, 4))) static void say_as(message *m, const char *label,
+                                                         const char *fmt, ...)
+{
+    say(m, "%s", wb_label(label));
+    if (m->len >= sizeof m->text - 1)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(m->text + m->len, sizeof m->text - m->len, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        m->len += (size_t)k < sizeof m->text - m->len ? (size_t)k : sizeof m->text - m->len - 1;
+}
+
 /* A number as a student should read it: NaN and infinities by name. */
 static const char *show(double v, char buf[40])
 {
     if (isnan(v))
-        return "NaN (not a number)";
+        return _("NaN (not a number)");
     if (isinf(v))
         return v > 0 ? "+Inf" : "-Inf";
     snprintf(buf, 40, "%.15g", v);
@@ -100,7 +116,7 @@ static const char *show(double v, char buf[40])
 static void say_vector(message *m, const char *label, const double *v, size_t n)
 {
     char b[40];
-    say(m, "%-10s ", label);
+    say(m, "%s", wb_label(label));
     if (n == 1) {
         say(m, "%s\n", show(v[0], b));
         return;
@@ -115,20 +131,20 @@ static void say_vector(message *m, const char *label, const double *v, size_t n)
 static void say_stub_note(message *m, const wb_call *call)
 {
     if (wb_todo_reached(call->function))
-        say(m, "not written yet: %s still runs its stub placeholder (WB_TODO).\n", call->function);
+        say(m, _("not written yet: %s still runs its stub placeholder (WB_TODO).\n"), call->function);
     else if (wb_todo_first())
-        say(m, "note: this call reached %s, which is still a stub.\n", wb_todo_first());
+        say(m, _("note: this call reached %s, which is still a stub.\n"), wb_todo_first());
 }
 
 static void say_mistake(message *m, const char *id)
 {
     const wb_mistake *k = find_mistake(id);
     if (!k) {
-        say(m, "mistake    [%s]\n", id);
+        say(m, "%s[%s]\n", wb_label(N_("mistake")), id);
         return;
     }
-    say(m, "mistake    [%s] %s\n", k->id, k->what);
-    say(m, "hint       %s\n", k->hint);
+    say(m, "%s[%s] %s\n", wb_label(N_("mistake")), k->id, _(k->what));
+    say(m, "%s%s\n", wb_label(N_("hint")), _(k->hint));
 }
 
 static _Noreturn void fail_with(message *m)
@@ -140,7 +156,7 @@ static _Noreturn void fail_with(message *m)
 static void say_call(message *m, const wb_call *call)
 {
     say_stub_note(m, call);
-    say(m, "call       %s\n", call->text);
+    say(m, "%s%s\n", wb_label(N_("call")), call->text);
 }
 
 /* ---- calls and comparisons --------------------------------------------------------------- */
@@ -208,11 +224,11 @@ static bool name_constant(double c, char *out, size_t size)
 {
     static const struct { double v; const char *name; } small[] = {
         {2.0, "2"}, {0.5, "1/2"}, {-1.0, "-1"}, {4.0, "4"}, {0.25, "1/4"}, {10.0, "10"},
-        {0.1, "1/10"}, {M_LN2, "ln 2"}, {1.0 / M_LN2, "1/ln 2 (log2 for ln)"}, {M_LN10, "ln 10"},
-        {1.0 / M_LN10, "1/ln 10 (log10 for ln)"}, {M_PI, "pi"}};
+        {0.1, "1/10"}, {M_LN2, "ln 2"}, {1.0 / M_LN2, N_("1/ln 2 (log2 for ln)")}, {M_LN10, "ln 10"},
+        {1.0 / M_LN10, N_("1/ln 10 (log10 for ln)")}, {M_PI, "pi"}};
     for (size_t k = 0; k < sizeof small / sizeof small[0]; k++)
         if (fabs(c - small[k].v) <= 1e-9 * fabs(small[k].v)) {
-            snprintf(out, size, "%s", small[k].name);
+            snprintf(out, size, "%s", _(small[k].name));
             return true;
         }
     const wb_inputs *in = wb_last_inputs();
@@ -227,7 +243,7 @@ static bool name_constant(double c, char *out, size_t size)
                 fabs(c - forms[f].v) <= 1e-9 * fabs(forms[f].v)) {
                 char what[96];
                 snprintf(what, sizeof what, forms[f].fmt, nm);
-                snprintf(out, size, "%s, with %s = %.6g", what, nm, a);
+                snprintf(out, size, _("%s, with %s = %.6g"), what, nm, a);
                 return true;
             }
     }
@@ -306,28 +322,33 @@ static bool transposed(const double *got, const double *want, size_t rows, size_
 static bool say_shape(message *m, const char *name, const double *got, const double *want, size_t n,
                       wb_tol tol)
 {
+    const char *shape = N_("shape");
     char what[160];
     if (all_zero(got, n) && !all_zero(want, n)) {
-        say(m, "shape      %s is exactly 0%s: was it computed and written?\n", name,
-            n > 1 ? " everywhere" : "");
+        if (n > 1)
+            say_as(m, shape, _("%s is exactly 0 everywhere: was it computed and written?\n"), name);
+        else
+            say_as(m, shape, _("%s is exactly 0: was it computed and written?\n"), name);
         return true;
     }
     const wb_inputs *in = wb_last_inputs();
     for (size_t k = 0; in && k < in->n_arrays; k++)
         if (in->array_len[k] == n && n > 1 && all_close(got, in->array[k], n, tol)) {
-            say(m, "shape      %s is the input %s, unchanged: the function returned what it was "
-                   "given.\n", name, in->array_name[k]);
+            say_as(m, shape, _("%s is the input %s, unchanged: the function returned what it was "
+                               "given.\n"), name, in->array_name[k]);
             return true;
         }
     double c;
     if (constant_factor(got, want, n, tol, &c) &&
         (n > 1 || name_constant(c, what, sizeof what) || simple_fraction(c, what, sizeof what))) {
-        if (c == -1.0 || fabs(c + 1.0) <= 1e-9)
-            say(m, "shape      the sign is flipped: got = -expected%s.\n", n > 1 ? " everywhere" : "");
+        if ((c == -1.0 || fabs(c + 1.0) <= 1e-9) && n > 1)
+            say_as(m, shape, _("the sign is flipped: got = -expected everywhere.\n"));
+        else if (c == -1.0 || fabs(c + 1.0) <= 1e-9)
+            say_as(m, shape, _("the sign is flipped: got = -expected.\n"));
         else if (name_constant(c, what, sizeof what) || simple_fraction(c, what, sizeof what))
-            say(m, "shape      off by a constant factor: got = expected x %s.\n", what);
+            say_as(m, shape, _("off by a constant factor: got = expected x %s.\n"), what);
         else
-            say(m, "shape      off by the same factor everywhere: got = expected x %.6g.\n", c);
+            say_as(m, shape, _("off by the same factor everywhere: got = expected x %.6g.\n"), c);
         return true;
     }
     bool truncated = true, fraction = false;
@@ -336,8 +357,8 @@ static bool say_shape(message *m, const char *name, const double *got, const dou
         fraction |= want[i] != trunc(want[i]);
     }
     if (truncated && fraction) {
-        say(m, "shape      the fractions were dropped: integer arithmetic somewhere (an int "
-               "division, or a value stored in an int)?\n");
+        say_as(m, shape, _("the fractions were dropped: integer arithmetic somewhere (an int "
+                           "division, or a value stored in an int)?\n"));
         return true;
     }
     if (n < 2)
@@ -348,28 +369,28 @@ static bool say_shape(message *m, const char *name, const double *got, const dou
         offset = near(got[i], want[i] + d, tol);
     if (offset) {
         if (name_constant(d, what, sizeof what))
-            say(m, "shape      off by the same amount everywhere: got = expected + %s.\n", what);
+            say_as(m, shape, _("off by the same amount everywhere: got = expected + %s.\n"), what);
         else
-            say(m, "shape      off by the same amount everywhere: got = expected + %.6g.\n", d);
+            say_as(m, shape, _("off by the same amount everywhere: got = expected + %.6g.\n"), d);
         return true;
     }
     if (shifted(got, want, n, tol, 1) || shifted(got, want, n, tol, -1)) {
-        say(m, "shape      shifted by one index: %s[i] holds what belongs in %s[i %s 1].\n", name,
-            name, shifted(got, want, n, tol, 1) ? "+" : "-");
+        say_as(m, shape, _("shifted by one index: %s[i] holds what belongs in %s[i %s 1].\n"), name,
+               name, shifted(got, want, n, tol, 1) ? "+" : "-");
         return true;
     }
     for (size_t k = 0; in && k + 1 < in->n_sizes; k++) {
         size_t r = in->size[k], cl = in->size[k + 1];
         if (r > 1 && cl > 1 && r * cl == n && transposed(got, want, r, cl, tol)) {
-            say(m, "shape      transposed: %s holds the %zu x %zu matrix read column by column "
-                   "(row-major: element (i, j) is at i * cols + j).\n", name, r, cl);
+            say_as(m, shape, _("transposed: %s holds the %zu x %zu matrix read column by column "
+                               "(row-major: element (i, j) is at i * cols + j).\n"), name, r, cl);
             return true;
         }
     }
     size_t k = (size_t)sqrt((double)n);
     if (k > 1 && k * k == n && transposed(got, want, k, k, tol)) {
-        say(m, "shape      transposed: %s holds the matrix's transpose (row-major: element (i, "
-               "j) is at i * n + j).\n", name);
+        say_as(m, shape, _("transposed: %s holds the matrix's transpose (row-major: element (i, "
+                           "j) is at i * n + j).\n"), name);
         return true;
     }
     size_t bad[3], n_bad = 0;
@@ -377,15 +398,21 @@ static bool say_shape(message *m, const char *name, const double *got, const dou
         if (!near(got[i], want[i], tol) && n_bad < 3)
             bad[n_bad++] = i;
     if (n_bad == 2 && near(got[bad[0]], want[bad[1]], tol) && near(got[bad[1]], want[bad[0]], tol)) {
-        say(m, "shape      two entries swapped: %s[%zu] and %s[%zu].\n", name, bad[0], name, bad[1]);
+        say_as(m, shape, _("two entries swapped: %s[%zu] and %s[%zu].\n"), name, bad[0], name, bad[1]);
         return true;
     }
     size_t prefix = 0;
     while (prefix < n && near(got[prefix], want[prefix], tol))
         prefix++;
     if (prefix > 0 && prefix < n) {
-        say(m, "shape      the first %zu entr%s right; from %s[%zu] on %s not.\n", prefix,
-            prefix == 1 ? "y is" : "ies are", name, prefix, n - prefix == 1 ? "it is" : "they are");
+        if (n - prefix == 1)
+            say_as(m, shape, _("every entry but the last is right: %s[%zu] is not.\n"), name, prefix);
+        else if (prefix == 1)
+            say_as(m, shape, _("only the first entry is right; from %s[%zu] on they are not.\n"),
+                   name, prefix);
+        else
+            say_as(m, shape, _("the first %zu entries are right; from %s[%zu] on they are not.\n"),
+                   prefix, name, prefix);
         return true;
     }
     return false;
@@ -417,22 +444,26 @@ static void say_error_at(message *m, const char *name, size_t n, size_t i, doubl
 {
     char b1[40], b2[40];
     if (n > 1)
-        say(m, "worst      %s[%zu]: expected %s, got %s\n", name, i, show(want, b1), show(got, b2));
+        say_as(m, N_("worst"), _("%s[%zu]: expected %s, got %s\n"), name, i, show(want, b1),
+               show(got, b2));
     if (isnan(got))
-        say(m, "error      NaN where a finite number is expected: look for 0/0, log of a "
-               "negative number, or an element that was never written.\n");
+        say_as(m, N_("error"), _("NaN where a finite number is expected: look for 0/0, log of a "
+                                 "negative number, or an element that was never written.\n"));
     else if (isinf(got) && isfinite(want))
-        say(m, "error      an infinity where a finite number is expected: an overflow or a "
-               "division by zero.\n");
+        say_as(m, N_("error"), _("an infinity where a finite number is expected: an overflow or "
+                                 "a division by zero.\n"));
+    else if (isnan(want))
+        say_as(m, N_("error"), _("expected NaN here, as the header documents.\n"));
     else if (!isfinite(want))
-        say(m, "error      expected %s here, as the header documents.\n",
-            isnan(want) ? "NaN" : "an infinity");
+        say_as(m, N_("error"), _("expected an infinity here, as the header documents.\n"));
     else if (want != 0.0)
-        say(m, "rel. error %.2e (allowed %.0e)\n", fabs(got - want) / fabs(want), tol.rtol);
+        say_as(m, N_("rel. error"), _("%.2e (allowed %.0e)\n"), fabs(got - want) / fabs(want),
+               tol.rtol);
     else
-        say(m, "abs. error %.2e (expected exactly 0; allowed %.0e)\n", fabs(got - want), tol.atol);
+        say_as(m, N_("abs. error"), _("%.2e (expected exactly 0; allowed %.0e)\n"),
+               fabs(got - want), tol.atol);
     if (tol.why)
-        say(m, "tolerance  %s\n", tol.why);
+        say_as(m, N_("tolerance"), "%s\n", tol.why);
 }
 
 void wb_expect_vector(const wb_call *call, const char *name, const double *got,
@@ -445,13 +476,13 @@ void wb_expect_vector(const wb_call *call, const char *name, const double *got,
     message m = {.len = 0};
     say_call(&m, call);
     if (n > 1)
-        say(&m, "checked    %s, %zu elements\n", name, n);
-    say_vector(&m, "expected", expected.values, n);
+        say_as(&m, N_("checked"), _("%s, %zu elements\n"), name, n);
+    say_vector(&m, N_("expected"), expected.values, n);
     if (expected.source)
-        say(&m, "           (%s)\n", expected.source);
+        say_as(&m, "", "(%s)\n", expected.source);
     if (wb_todo_reached(call->function))
         fail_with(&m); /* an unwritten function: the expected value is all there is to say */
-    say_vector(&m, "got", got, n);
+    say_vector(&m, N_("got"), got, n);
     size_t i = worst_index(got, expected.values, n);
     say_error_at(&m, name, n, i, got[i], expected.values[i], tol);
     const char *ids[2];
@@ -459,7 +490,7 @@ void wb_expect_vector(const wb_call *call, const char *name, const double *got,
     if (found == 1) {
         say_mistake(&m, ids[0]);
     } else if (found > 1) {
-        say(&m, "mistakes   two listed mistakes give this same result here:\n");
+        say_as(&m, N_("mistakes"), _("two listed mistakes give this same result here:\n"));
         say_mistake(&m, ids[0]);
         say_mistake(&m, ids[1]);
     } else {
@@ -471,7 +502,7 @@ void wb_expect_vector(const wb_call *call, const char *name, const double *got,
 void wb_expect_scalar(const wb_call *call, double got, double expected, const char *source,
                       wb_tol tol, const wb_variant *variants, size_t n_variants)
 {
-    wb_expect_vector(call, "result", &got, (wb_expected){&expected, source}, 1, tol, variants,
+    wb_expect_vector(call, _("result"), &got, (wb_expected){&expected, source}, 1, tol, variants,
                      n_variants);
 }
 
@@ -483,10 +514,11 @@ void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t e
     message m = {.len = 0};
     say_call(&m, call);
     if (wb_todo_reached(call->function)) {
-        say(&m, "expected   %s = %zu\n", what, expected);
+        say_as(&m, N_("expected"), "%s = %zu\n", what, expected);
         fail_with(&m); /* an unwritten function: no mistake to name */
     }
-    say(&m, "expected   %s = %zu\ngot        %s = %zu\n", what, expected, what, got);
+    say_as(&m, N_("expected"), "%s = %zu\n", what, expected);
+    say_as(&m, N_("got"), "%s = %zu\n", what, got);
     for (size_t k = 0; k < n_variants; k++)
         if ((double)got == variants[k].values[0] && (double)expected != variants[k].values[0]) {
             say_mistake(&m, variants[k].id);
@@ -502,9 +534,9 @@ void wb_expect_nan(const wb_call *call, double got, const char *why)
     char b[40];
     message m = {.len = 0};
     say_call(&m, call);
-    say(&m, "expected   NaN (%s)\n", why);
+    say_as(&m, N_("expected"), _("NaN (%s)\n"), why);
     if (!wb_todo_reached(call->function))
-        say(&m, "got        %s\n", show(got, b));
+        say_as(&m, N_("got"), "%s\n", show(got, b));
     fail_with(&m);
 }
 
@@ -517,11 +549,11 @@ void wb_expect_interval(const wb_call *call, const char *what, double got, doubl
     char b[40];
     message m = {.len = 0};
     say_call(&m, call);
-    say(&m, "expected   %s in [%.6g, %.6g]\n", what, lo, hi);
-    say(&m, "           (%s; correct code fails this with probability %.0e)\n", how, alpha);
+    say_as(&m, N_("expected"), _("%s in [%.6g, %.6g]\n"), what, lo, hi);
+    say_as(&m, "", _("(%s; correct code fails this with probability %.0e)\n"), how, alpha);
     if (wb_todo_reached(call->function))
         fail_with(&m);
-    say(&m, "got        %s\n", show(got, b));
+    say_as(&m, N_("got"), "%s\n", show(got, b));
     if (isnan(got) || isinf(got))
         say_error_at(&m, what, 1, 0, got, lo, WB_TOL_DEFAULT);
     for (size_t k = 0; k < n_variants; k++)
@@ -613,13 +645,13 @@ void wb_expect_untouched_fences(const wb_call *call, const char *name, const dou
         size_t n = buffers[k].n, bad;
         if (!fence_intact(buffers[k].base, &bad))
             wb_fail(call, NULL,
-                    "out of bounds: your code wrote %s[%d], before the start of an array of "
-                    "length %zu.",
+                    _("out of bounds: your code wrote %s[%d], before the start of an array of "
+                      "length %zu."),
                     name, (int)bad - FENCE, n);
         if (!fence_intact(buffers[k].base + FENCE + n, &bad))
             wb_fail(call, NULL,
-                    "out of bounds: your code wrote %s[%zu], past the end of an array of "
-                    "length %zu (valid indices are 0 to %zu).",
+                    _("out of bounds: your code wrote %s[%zu], past the end of an array of "
+                      "length %zu (valid indices are 0 to %zu)."),
                     name, n + bad, n, n - 1);
         return;
     }

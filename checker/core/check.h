@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "i18n.h"
 #include "todo.h"
 
 /* ---- tests ------------------------------------------------------------------------- */

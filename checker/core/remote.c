@@ -18,6 +18,7 @@
 #define _GNU_SOURCE /* pipe2 */
 #include "calls.h"
 #include "check.h"
+#include "i18n.h"
 #include "wire.h"
 
 #include <errno.h>
@@ -42,26 +43,26 @@ const char *wb_signal_story(int sig)
 {
     switch (sig) {
     case SIGSEGV:
-        return "segmentation fault: the code read or wrote memory it does not own "
-               "(past the end of an array, or through a NULL or uninitialised pointer)";
+        return _("segmentation fault: the code read or wrote memory it does not own "
+               "(past the end of an array, or through a NULL or uninitialised pointer)");
     case SIGBUS:
-        return "bus error: a misaligned or invalid memory access, or a file or shared memory "
-               "that ran out of room";
+        return _("bus error: a misaligned or invalid memory access, or a file or shared memory "
+               "that ran out of room");
     case SIGFPE:
-        return "arithmetic exception: an integer division by zero";
+        return _("arithmetic exception: an integer division by zero");
     case SIGABRT:
-        return "aborted: a failed assert(), or the C library or a sanitizer found "
-               "corrupted memory (see the report printed above)";
+        return _("aborted: a failed assert(), or the C library or a sanitizer found "
+               "corrupted memory (see the report printed above)");
     case SIGILL:
-        return "illegal instruction: often undefined behaviour caught by the sanitizer";
+        return _("illegal instruction: often undefined behaviour caught by the sanitizer");
     case SIGKILL:
-        return "killed: it used too much memory or time";
+        return _("killed: it used too much memory or time");
     case SIGXCPU:
-        return "killed: it used more processor time than allowed";
+        return _("killed: it used more processor time than allowed");
     case SIGXFSZ:
-        return "killed: it wrote a file larger than allowed";
+        return _("killed: it wrote a file larger than allowed");
     default:
-        return "killed by a signal";
+        return _("killed by a signal");
     }
 }
 
@@ -211,17 +212,17 @@ static void start_worker(const wb_call *call)
 {
     const char *path = getenv("WB_WORKER");
     if (!path || !path[0])
-        give_upf(call, "checker: WB_WORKER does not name the worker program (run the "
-                            "checker through make check).");
+        give_upf(call, _("checker: WB_WORKER does not name the worker program (run the "
+                            "checker through make check)."));
     int req[2], resp[2];
     if (pipe2(req, O_CLOEXEC) != 0 || pipe2(resp, O_CLOEXEC) != 0)
-        give_upf(call, "checker: cannot make a pipe: %s", strerror(errno));
+        give_upf(call, _("checker: cannot make a pipe: %s"), strerror(errno));
     signal(SIGPIPE, SIG_IGN);
     fflush(NULL);
     pid_t judge = getpid();
     pid_t pid = fork();
     if (pid < 0)
-        give_upf(call, "checker: cannot start the worker: %s", strerror(errno));
+        give_upf(call, _("checker: cannot start the worker: %s"), strerror(errno));
     if (pid == 0)
         exec_worker(path, req[0], resp[1], judge);
     setpgid(pid, pid);
@@ -404,7 +405,7 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
         wb_put(&out, &flag, 1);
         if (flag == WB_ARRAY_DATA) {
             if (s->size && lens[i] > WB_FRAME_MAX / s->size)
-                give_upf(&cs->call, "checker: the array %s is too large to send", s->name);
+                give_upf(&cs->call, _("checker: the array %s is too large to send"), s->name);
             wb_put_u64(&out, lens[i]);
             wb_put(&out, p, lens[i] * s->size);
         } else if (flag == WB_ARRAY_ALIAS) {
@@ -421,7 +422,7 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
         while (f && t < WB_TRAMPOLINES && cs->callback[s->callback_kind][t])
             t++;
         if (f && t == WB_TRAMPOLINES)
-            give_upf(&cs->call, "checker: too many callbacks of one kind in one call");
+            give_upf(&cs->call, _("checker: too many callbacks of one kind in one call"));
         if (f)
             cs->callback[s->callback_kind][t] = f;
         put_flag_index(f != NULL, t);
@@ -433,7 +434,7 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
             t++;
         if (p && t == cs->n_tokens) {
             if (t == MAX_TOKENS)
-                give_upf(&cs->call, "checker: too many params pointers in one call");
+                give_upf(&cs->call, _("checker: too many params pointers in one call"));
             cs->token[cs->n_tokens++] = p;
         }
         put_flag_index(p != NULL, t);
@@ -446,7 +447,7 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
         wb_put(&out, &flag, 1);
         if (r) {
             if (r->type != gsl_rng_mt19937)
-                give_upf(&cs->call, "checker: only mt19937 generators can be sent");
+                give_upf(&cs->call, _("checker: only mt19937 generators can be sent"));
             wb_put_u64(&out, gsl_rng_size(r));
             wb_put(&out, gsl_rng_state(r), gsl_rng_size(r));
         }
@@ -491,8 +492,8 @@ static const char *doing_what(pid_t pid)
     if (!end || end[1] != ' ')
         return "";
     if (end[2] == 'R')
-        return " It was still computing: an endless loop, or a loop whose stopping condition is "
-               "never met?";
+        return _(" It was still computing: an endless loop, or a loop whose stopping condition is "
+               "never met?");
     snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
     long call = -1;
     if ((f = fopen(path, "r"))) {
@@ -502,16 +503,16 @@ static const char *doing_what(pid_t pid)
     }
     switch (call) {
     case 0: /* read */
-        return " It was waiting to read input (a lesson function reads nothing: its inputs are "
-               "its arguments).";
+        return _(" It was waiting to read input (a lesson function reads nothing: its inputs are "
+               "its arguments).");
     case 1: /* write */
-        return " It was waiting to write output that nobody reads so fast (too much printing?).";
+        return _(" It was waiting to write output that nobody reads so fast (too much printing?).");
     case 35: /* nanosleep */
     case 230: /* clock_nanosleep */
-        return " It was sleeping.";
+        return _(" It was sleeping.");
     default:
-        return " It was waiting, not computing (sleeping, or waiting for input, output or a "
-               "signal).";
+        return _(" It was waiting, not computing (sleeping, or waiting for input, output or a "
+               "signal).");
     }
 }
 
@@ -556,23 +557,23 @@ static void worker_story(char *buf, size_t size, bool timed_out)
     worker = -1;
     if (timed_out)
         snprintf(buf, size,
-                 "timeout    your code did not return within %g s, and was stopped (SIGKILL).%s",
+                 _("%syour code did not return within %g s, and was stopped (SIGKILL).%s"), wb_label(N_("timeout")),
                  wb_call_timeout(), doing);
     else if (!gone || (WIFEXITED(status) && WEXITSTATUS(status) == WB_EXIT_DISCONNECTED))
         snprintf(buf, size,
-                 "ended      your code closed the checker's connection to it (descriptors 3 and 4 "
-                 "belong to the checker) and went on; it was stopped.");
+                 _("%syour code closed the checker's connection to it (descriptors 3 and 4 "
+                 "belong to the checker) and went on; it was stopped."), wb_label(N_("ended")));
     else if (WIFSIGNALED(status) || (sandboxed_signal(status) > 0))
-        snprintf(buf, size, "crash      your code crashed with signal %d (%s).",
+        snprintf(buf, size, _("%syour code crashed with signal %d (%s)."), wb_label(N_("crash")),
                  WIFSIGNALED(status) ? WTERMSIG(status) : sandboxed_signal(status),
                  wb_signal_story(WIFSIGNALED(status) ? WTERMSIG(status) : sandboxed_signal(status)));
     else if (WIFEXITED(status) && WEXITSTATUS(status) == 126)
-        snprintf(buf, size, "checker: the worker program could not be started.");
+        snprintf(buf, size, "%s", _("checker: the worker program could not be started."));
     else
         snprintf(buf, size,
-                 "ended      your code ended its process (exit status %d) during this call: it "
+                 _("%syour code ended its process (exit status %d) during this call: it "
                  "called exit(), _exit() or pthread_exit(), or returned from the process another "
-                 "way. A lesson function must return to its caller.",
+                 "way. A lesson function must return to its caller."), wb_label(N_("ended")),
                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
@@ -623,13 +624,15 @@ static void crash_place(const call_state *cs, char *out, size_t size)
 static _Noreturn void connection_lost(call_state *cs, int err)
 {
     if (err == EPROTO)
-        worker_failed(cs, "ended      the worker's reply was malformed: your code wrote to "
-                          "descriptor 3 or 4, which belong to the checker.");
+        worker_failed(cs, _("%sthe worker's reply was malformed: your code wrote to "
+                          "descriptor 3 or 4, which belong to the checker."), wb_label(N_("ended")));
     char why[2048], place[1100];
     worker_story(why, sizeof why, err == ETIMEDOUT);
     crash_place(cs, place, sizeof place);
-    if (place[0] && strncmp(why, "crash", 5) == 0)
-        snprintf(why + strlen(why), sizeof why - strlen(why), "\nwhere      %.1010s", place);
+    const char *crash = wb_label(N_("crash"));
+    if (place[0] && strncmp(why, crash, strlen(crash)) == 0)
+        snprintf(why + strlen(why), sizeof why - strlen(why), "\n%s%.1010s", wb_label(N_("where")),
+                 place);
     give_up(&cs->call, why);
 }
 
@@ -653,24 +656,24 @@ static void check_findings(call_state *cs, const wb_return_header *h)
         int32_t i = h->out_of_bounds_param;
         size_t n = (size_t)i < cs->fn->n_slots ? cs->length[cs->owner[i]] : 0;
         if (h->out_of_bounds_index < 0)
-            worker_failed(cs, "out of bounds: your code wrote %s[%lld], before the start of an "
-                              "array of length %zu.",
+            worker_failed(cs, _("out of bounds: your code wrote %s[%lld], before the start of an "
+                              "array of length %zu."),
                           slot_name(cs, i), (long long)h->out_of_bounds_index, n);
-        worker_failed(cs, "out of bounds: your code wrote %s[%lld], past the end of an array of "
-                          "length %zu (valid indices are 0 to %zu).",
+        worker_failed(cs, _("out of bounds: your code wrote %s[%lld], past the end of an array of "
+                          "length %zu (valid indices are 0 to %zu)."),
                       slot_name(cs, i), (long long)h->out_of_bounds_index, n, n ? n - 1 : 0);
     }
     if (h->changed_param >= 0) {
         int32_t i = h->changed_param;
         const wb_slot *s = (size_t)i < cs->fn->n_slots ? &cs->fn->slots[i] : NULL;
         if (s && s->is_double)
-            worker_failed(cs, "const input changed: your code changed %s[%lld] from %.17g to "
+            worker_failed(cs, _("const input changed: your code changed %s[%lld] from %.17g to "
                               "%.17g, but the header declares %s const: an input the function "
-                              "only reads.",
+                              "only reads."),
                           s->name, (long long)h->changed_index, h->changed_from, h->changed_to,
                           s->name);
-        worker_failed(cs, "const input changed: your code changed %s[%lld], which the header "
-                          "declares const: an input the function only reads.",
+        worker_failed(cs, _("const input changed: your code changed %s[%lld], which the header "
+                          "declares const: an input the function only reads."),
                       slot_name(cs, i), (long long)h->changed_index);
     }
 }
@@ -683,8 +686,8 @@ static void take_rng_state(call_state *cs, gsl_rng *r)
     /* mt19937's state: 624 unsigned longs, then the index mti in [0, 624] */
     memcpy(&mti, (const unsigned char *)state + 624 * sizeof(unsigned long), sizeof mti);
     if (!state || mti < 0 || mti > 624)
-        worker_failed(cs, "ended      the generator's state came back damaged: your code wrote "
-                          "into the gsl_rng itself.");
+        worker_failed(cs, _("%sthe generator's state came back damaged: your code wrote "
+                          "into the gsl_rng itself."), wb_label(N_("ended")));
     memcpy(gsl_rng_state(r), state, gsl_rng_size(r));
 }
 
@@ -704,7 +707,7 @@ static void decode_return(call_state *cs, void *ret)
     wb_return_header h;
     wb_get(&in, &h, sizeof h);
     if (in.bad)
-        worker_failed(cs, "ended      the worker's reply was malformed.");
+        worker_failed(cs, _("%sthe worker's reply was malformed."), wb_label(N_("ended")));
     check_findings(cs, &h);
     feraiseexcept(h.fp_flags & FE_ALL_EXCEPT); /* as if the call had run here */
     for (size_t i = 0; i < cs->fn->n_slots; i++) {
@@ -719,7 +722,7 @@ static void decode_return(call_state *cs, void *ret)
     }
     wb_get(&in, ret ? ret : (void *)&h, ret ? cs->fn->ret_size : 0);
     if (in.bad || in.pos != in.len)
-        worker_failed(cs, "ended      the worker's reply was malformed.");
+        worker_failed(cs, _("%sthe worker's reply was malformed."), wb_label(N_("ended")));
 }
 
 /* ---- callbacks: the worker asks, the suite's own function answers ------------------------------ */
@@ -735,7 +738,7 @@ static void serve_callback(call_state *cs)
     while (wb_callback_kinds[n_kinds].name)
         n_kinds++;
     if (in.bad || kind >= n_kinds || t >= WB_TRAMPOLINES || !cs->callback[kind][t])
-        worker_failed(cs, "ended      the worker asked for a callback it was never given.");
+        worker_failed(cs, _("%sthe worker asked for a callback it was never given."), wb_label(N_("ended")));
     const wb_callback_kind *k = &wb_callback_kinds[kind];
     void *args[MAX_SLOTS], *storage[MAX_SLOTS] = {0};
     unsigned char scalars[MAX_SLOTS][64];
@@ -751,17 +754,17 @@ static void serve_callback(call_state *cs)
             void *given = cs->n_tokens ? cs->token[0] : NULL;
             void *p = idx >= 0 && (size_t)idx < cs->n_tokens ? cs->token[idx] : NULL;
             if (idx == -2 || (idx >= 0 && !p) || (idx == -1 && given))
-                worker_failed(cs, "wrong params: your code called %s with %s as its params "
+                worker_failed(cs, _("wrong params: your code called %s with %s as its params "
                                   "pointer; pass on the params pointer the function was given, "
-                                  "unchanged.",
-                              k->name, idx == -1 ? "NULL" : "a pointer it was not given");
+                                  "unchanged."),
+                              k->name, idx == -1 ? "NULL" : _("a pointer it was not given"));
             memcpy(scalars[i], &p, sizeof p);
         } else if (s->kind == WB_SLOT_ARRAY) {
             uint8_t present;
             wb_get(&in, &present, 1);
             uint64_t n = wb_get_u64(&in);
             if (n > CALLBACK_MAX_ELEMENTS)
-                worker_failed(cs, "ended      your code called %s with an array of %llu elements.",
+                worker_failed(cs, _("%syour code called %s with an array of %llu elements."), wb_label(N_("ended")),
                               k->name, (unsigned long long)n);
             lens[i] = (size_t)n;
             /* at least CALLBACK_MIN_ELEMENTS, zeroed: a callback may read a fixed number */
@@ -775,7 +778,7 @@ static void serve_callback(call_state *cs)
         }
     }
     if (in.bad)
-        worker_failed(cs, "ended      the worker's callback request was malformed.");
+        worker_failed(cs, _("%sthe worker's callback request was malformed."), wb_label(N_("ended")));
     unsigned char ret[64] = {0};
     k->serve(cs->callback[kind][t], args, ret);
     wb_buf_reset(&out);
@@ -815,7 +818,7 @@ void wb_remote_call(const wb_function *fn, const void **args, const size_t *lens
     }
     bail = &cs->bail;
     if (fn->n_slots > MAX_SLOTS)
-        give_upf(&cs->call, "checker: too many arguments");
+        give_upf(&cs->call, _("checker: too many arguments"));
     if (worker <= 0)
         start_worker(&cs->call);
     double deadline = wb_now() + wb_call_timeout();
@@ -839,7 +842,7 @@ void wb_remote_call(const wb_function *fn, const void **args, const size_t *lens
             continue;
         }
         if (type != WB_CALLBACK)
-            worker_failed(cs, "ended      the worker's reply was malformed.");
+            worker_failed(cs, _("%sthe worker's reply was malformed."), wb_label(N_("ended")));
         serve_callback(cs);
         if (wb_frame_write(to_worker, WB_CALLBACK_RESULT, &out, deadline) != 0)
             connection_lost(cs, errno);

@@ -12,6 +12,7 @@
  * WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"), NO_COLOR.
  */
 #include "check.h"
+#include "i18n.h"
 #include "seed.h"
 
 #include <criterion/criterion.h>
@@ -105,22 +106,22 @@ static void describe(const result *r, char *buf, size_t size)
 {
     switch (r->how) {
     case CRASHED:
-        snprintf(buf, size, "crash      the test crashed with signal %d (%s).\n", r->signal,
-                 wb_signal_story(r->signal));
+        snprintf(buf, size, _("%sthe test crashed with signal %d (%s).\n"), wb_label(N_("crash")),
+                 r->signal, wb_signal_story(r->signal));
         break;
     case TIMED_OUT:
         snprintf(buf, size,
-                 "timeout    the test did not finish within %.0f s (the checker's own limit per "
-                 "test; each call of your code has its own, WB_TIMEOUT): an endless loop, or a "
-                 "loop whose stopping condition is never met?\n",
-                 criterion_options.timeout);
+                 _("%sthe test did not finish within %.0f s (the checker's own limit per "
+                   "test; each call of your code has its own, WB_TIMEOUT): an endless loop, or a "
+                   "loop whose stopping condition is never met?\n"),
+                 wb_label(N_("timeout")), criterion_options.timeout);
         break;
     case ENDED_EARLY:
         snprintf(buf, size,
-                 "ended      the process ended (exit code %d) before the test's checks ran: "
-                 "the code called exit() or _exit(), or returned from the process another way. "
-                 "Functions in a lesson must return to their caller.\n",
-                 r->exit_code);
+                 _("%sthe process ended (exit code %d) before the test's checks ran: "
+                   "the code called exit() or _exit(), or returned from the process another way. "
+                   "Functions in a lesson must return to their caller.\n"),
+                 wb_label(N_("ended")), r->exit_code);
         break;
     default:
         snprintf(buf, size, "%s", r->message ? r->message : "");
@@ -147,17 +148,19 @@ static int by_source_line(const void *a, const void *b)
 
 static const char *title_of(const struct criterion_test *t)
 {
-    return t->data->description && t->data->description[0] ? t->data->description : t->name;
+    return t->data->description && t->data->description[0] ? _(t->data->description) : t->name;
 }
 
 /* The function a failure says is still a stub ("not written yet: NAME still runs ..."), or
    NULL: such failures are summed up as one line per function. */
 static bool unwritten_function(const char *why, char *name, size_t size)
 {
-    static const char prefix[] = "not written yet: ";
-    if (strncmp(why, prefix, sizeof prefix - 1) != 0)
+    /* the words before the function's name in check.c's note (say_stub_note) */
+    const char *prefix = _("not written yet: %s still runs its stub placeholder (WB_TODO).\n");
+    size_t before = strcspn(prefix, "%");
+    if (strncmp(why, prefix, before) != 0)
         return false;
-    const char *p = why + sizeof prefix - 1;
+    const char *p = why + before;
     size_t n = strcspn(p, " \n");
     snprintf(name, size, "%.*s", (int)n, p);
     return n > 0;
@@ -184,8 +187,9 @@ static void print_indented(const char *text)
     while (*line) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
-        if (strncmp(line, "hint ", 5) == 0 && hint_seen(line, len))
-            printf("        hint       (as above)\n");
+        const char *hint = wb_label(N_("hint"));
+        if (strncmp(line, hint, strlen(hint)) == 0 && hint_seen(line, len))
+            printf("        %s%s\n", hint, _("(as above)"));
         else
             printf("        %.*s\n", (int)len, line);
         line += len + (end ? 1 : 0);
@@ -195,10 +199,12 @@ static void print_indented(const char *text)
 /* The line that says most about a failure, for the one-line form: its mistake, or its kind. */
 static void first_words(const char *why, char *out, size_t size)
 {
-    const char *keys[] = {"mistake    ", "crash      ", "timeout    ", "ended      ", "out of bounds",
-                          "const input", "error      ", "rel. error ", "abs. error "};
+    const char *keys[] = {N_("mistake"), N_("crash"), N_("timeout"), N_("ended"), N_("out of bounds"),
+                          N_("const input changed"), N_("error"), N_("rel. error"), N_("abs. error")};
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-        const char *at = strstr(why, keys[k]);
+        /* a label (padded to its column) or the first words of a message */
+        const char *key = k == 4 || k == 5 ? _(keys[k]) : wb_label(keys[k]);
+        const char *at = strstr(why, key);
         if (at) {
             size_t n = strcspn(at, "\n");
             snprintf(out, size, "%.*s", (int)(n > 110 ? 110 : n), at);
@@ -244,7 +250,7 @@ static void print_report(void)
         if (verbose || in_full < FAILURES_IN_FULL) {
             in_full++;
             print_indented(why);
-            printf("        replay     SEED=%lu %s\n", run_seed, replay ? replay : "");
+            printf("        %sSEED=%lu %s\n", wb_label(N_("replay")), run_seed, replay ? replay : "");
         } else {
             char line[160];
             first_words(why, line, sizeof line);
@@ -252,15 +258,24 @@ static void print_report(void)
             brief++;
         }
     }
-    for (size_t k = 0; k < n_unwritten; k++)
-        printf("  %s  %s: not written yet (%zu test%s wait%s for it)\n", todo, unwritten[k],
-               waiting[k], waiting[k] == 1 ? "" : "s", waiting[k] == 1 ? "s" : "");
-    printf("  %zu of %zu tests pass.", passed, n_results);
-    if (n_unwritten)
-        printf(" Still to write: %zu function%s (replace each WB_TODO() by its body).", n_unwritten,
-               n_unwritten == 1 ? "" : "s");
+    for (size_t k = 0; k < n_unwritten; k++) {
+        printf("  %s  ", todo);
+        printf(wb_ngettext("%s: not written yet (%zu test waits for it)\n",
+                        "%s: not written yet (%zu tests wait for it)\n", waiting[k]),
+               unwritten[k], waiting[k]);
+    }
+    printf("  ");
+    printf(wb_ngettext("%zu of %zu test passes.", "%zu of %zu tests pass.", n_results), passed,
+           n_results);
+    if (n_unwritten) {
+        printf(" ");
+        printf(wb_ngettext("Still to write: %zu function (replace its WB_TODO() by its body).",
+                        "Still to write: %zu functions (replace each WB_TODO() by its body).",
+                        n_unwritten),
+               n_unwritten);
+    }
     if (brief)
-        printf(" VERBOSE=1 shows every failure in full.");
+        printf(" %s", _("VERBOSE=1 shows every failure in full."));
     printf("\n");
 }
 
@@ -413,7 +428,7 @@ int main(int argc, char *argv[])
     const char *seed_text = getenv("SEED");
     if (seed_text && seed_text[0]) {
         if (parse_seed(seed_text, &run_seed) != 0) {
-            fprintf(stderr, "SEED must be a non-negative whole number, not '%s'.\n", seed_text);
+            fprintf(stderr, _("SEED must be a non-negative whole number, not '%s'.\n"), seed_text);
             return 2;
         }
     } else {
@@ -431,7 +446,7 @@ int main(int argc, char *argv[])
     criterion_options.logger = &silent;
     const char *timeout = getenv("WB_TIMEOUT");
     if (timeout && timeout[0] && parse_timeout(timeout) < 0) {
-        fprintf(stderr, "WB_TIMEOUT must be a number of seconds from %g to %g, not '%s'.\n",
+        fprintf(stderr, _("WB_TIMEOUT must be a number of seconds from %g to %g, not '%s'.\n"),
                 MIN_CALL_TIMEOUT, MAX_CALL_TIMEOUT, timeout);
         return 2;
     }

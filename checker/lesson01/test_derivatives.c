@@ -13,33 +13,33 @@
 
 static const wb_mistake mistakes[] = {
     {"forward_for_central", "derivative_central",
-     "This is the forward difference (f(x+h) - f(x)) / h, whose error shrinks only like h.",
-     "The central difference uses the two points around x: (f(x+h) - f(x-h)) / (2h)."},
+     N_("This is the forward difference (f(x+h) - f(x)) / h, whose error shrinks only like h."),
+     N_("The central difference uses the two points around x: (f(x+h) - f(x-h)) / (2h).")},
     {"central_over_h", "derivative_central",
-     "This is twice the central difference: it divides by h instead of 2h.",
-     "x - h and x + h are 2h apart, so the slope between them is the rise over 2h."},
+     N_("This is twice the central difference: it divides by h instead of 2h."),
+     N_("x - h and x + h are 2h apart, so the slope between them is the rise over 2h.")},
     {"step_too_small", "central_difference_step",
-     "The step is so small that round-off dominates: f(x+h) and f(x-h) agree in almost all "
-     "their digits, and their difference is mostly rounding noise (error ~ eps/h).",
-     "Balance the two errors: truncation ~ h^2, round-off ~ eps/h; the sum is smallest near "
-     "h = cbrt(DBL_EPSILON) * max(1, |x|). See the V-shaped plot of `make plots lesson1`."},
+     N_("The step is so small that round-off dominates: f(x+h) and f(x-h) agree in almost all "
+     "their digits, and their difference is mostly rounding noise (error ~ eps/h)."),
+     N_("Balance the two errors: truncation ~ h^2, round-off ~ eps/h; the sum is smallest near "
+     "h = cbrt(DBL_EPSILON) * max(1, |x|). See the V-shaped plot of `make plots lesson1`.")},
     {"step_too_large", "central_difference_step",
-     "The step is so large that truncation dominates: the error of the central difference "
-     "grows like h^2.",
-     "Balance the two errors: the sum of h^2 and eps/h is smallest near "
-     "h = cbrt(DBL_EPSILON) * max(1, |x|)."},
+     N_("The step is so large that truncation dominates: the error of the central difference "
+     "grows like h^2."),
+     N_("Balance the two errors: the sum of h^2 and eps/h is smallest near "
+     "h = cbrt(DBL_EPSILON) * max(1, |x|).")},
     {"x_not_restored", "gradient_central",
-     "x was not left as it was: after moving coordinate i to x[i] + h and x[i] - h, it must go "
-     "back to its original value.",
-     "Save xi = x[i] before changing it and assign x[i] = xi afterwards; computing x[i] + h - h "
-     "does not always give back the same double."},
+     N_("x was not left as it was: after moving coordinate i to x[i] + h and x[i] - h, it must go "
+     "back to its original value."),
+     N_("Save xi = x[i] before changing it and assign x[i] = xi afterwards; computing x[i] + h - h "
+     "does not always give back the same double.")},
     {"partials_swapped", NULL,
-     "f_x and f_y are swapped: grad[0] must be the derivative with respect to x, grad[1] with "
-     "respect to y.",
-     "To get f_x, treat y as a constant and differentiate in x; write it to grad[0]."},
+     N_("f_x and f_y are swapped: grad[0] must be the derivative with respect to x, grad[1] with "
+     "respect to y."),
+     N_("To get f_x, treat y as a constant and differentiate in x; write it to grad[0].")},
     {"chain_rule_missing_inner", "d_sin_t_squared",
-     "This is cos(t^2): the outer derivative only, without the inner derivative 2t.",
-     "Chain rule: d/dt f(g(t)) = f'(g(t)) * g'(t). Here f = sin and g(t) = t^2, so g'(t) = 2t."},
+     N_("This is cos(t^2): the outer derivative only, without the inner derivative 2t."),
+     N_("Chain rule: d/dt f(g(t)) = f'(g(t)) * g'(t). Here f = sin and g(t) = t^2, so g'(t) = 2t.")},
 };
 WB_MISTAKES(mistakes)
 

@@ -13,23 +13,23 @@
 
 static const wb_mistake mistakes[] = {
     {"gradient_added", "gd_step",
-     "This is gradient ascent: the code adds lr * grad, which climbs uphill.",
-     "The gradient points to where f grows fastest; descent moves the other way: x - lr * grad."},
+     N_("This is gradient ascent: the code adds lr * grad, which climbs uphill."),
+     N_("The gradient points to where f grows fastest; descent moves the other way: x - lr * grad.")},
     {"descent_for_ascent", "ga_step",
-     "This is gradient descent: the code subtracts lr * grad, which goes downhill.",
-     "Ascent climbs along the gradient: x + lr * grad."},
+     N_("This is gradient descent: the code subtracts lr * grad, which goes downhill."),
+     N_("Ascent climbs along the gradient: x + lr * grad.")},
     {"sequential_update", "camelback_step",
-     "The second coordinate's gradient was computed with the already-updated first coordinate.",
-     "Take the whole gradient at the old point first (camelback_grad into a local array), then "
-     "update both coordinates."},
+     N_("The second coordinate's gradient was computed with the already-updated first coordinate."),
+     N_("Take the whole gradient at the old point first (camelback_grad into a local array), then "
+     "update both coordinates.")},
     {"off_by_one", "gd_run",
-     "The step count is off by one.",
-     "Count updates, not gradient evaluations: if the tolerance is met at x_k, k updates were "
-     "made. The trajectory then holds k + 1 points."},
+     N_("The step count is off by one."),
+     N_("Count updates, not gradient evaluations: if the tolerance is met at x_k, k updates were "
+     "made. The trajectory then holds k + 1 points.")},
     {"tolerance_ignored", "gd_run",
-     "The run always takes max_steps steps: it never stops when ||grad|| <= tol.",
-     "Before each update, compute the Euclidean norm of the gradient and return the step count "
-     "as soon as it is <= tol."},
+     N_("The run always takes max_steps steps: it never stops when ||grad|| <= tol."),
+     N_("Before each update, compute the Euclidean norm of the gradient and return the step count "
+     "as soon as it is <= tol.")},
 };
 WB_MISTAKES(mistakes)
 

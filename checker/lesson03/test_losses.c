@@ -15,51 +15,51 @@
 
 static const wb_mistake mistakes[] = {
     {"log2_for_ln", NULL,
-     "This is the value in bits (log2): the function should use the natural log (nats).",
-     "log() in C is ln. A result in bits is 1/ln 2 = 1.4427 times the one in nats. The course "
+     N_("This is the value in bits (log2): the function should use the natural log (nats)."),
+     N_("log() in C is ln. A result in bits is 1/ln 2 = 1.4427 times the one in nats. The course "
      "notes make this slip: they write log2(0.13) but print ln(0.13) = -2.0402 (log2(0.13) is "
-     "-2.9434)."},
+     "-2.9434).")},
     {"ln_for_log2", "cross_entropy_bits",
-     "This is the cross-entropy in nats (natural log): the _bits version should use log2.",
-     "Use log2() from math.h, or divide the value in nats by M_LN2 (ln 2 = 0.6931)."},
+     N_("This is the cross-entropy in nats (natural log): the _bits version should use log2."),
+     N_("Use log2() from math.h, or divide the value in nats by M_LN2 (ln 2 = 0.6931).")},
     {"missing_minus", NULL,
-     "The sign is wrong: this is the loss with its minus sign missing.",
-     "A probability q is at most 1, so ln q <= 0: the loss -sum p ln q (or -ln q, or -log_softmax) "
-     "is >= 0. Put the minus sign in front."},
+     N_("The sign is wrong: this is the loss with its minus sign missing."),
+     N_("A probability q is at most 1, so ln q <= 0: the loss -sum p ln q (or -ln q, or -log_softmax) "
+     "is >= 0. Put the minus sign in front.")},
     {"sum_for_mean", "mse",
-     "This is the sum of the squared errors; mse is their mean.",
-     "Divide the sum by n, as PyTorch's MSELoss does by default. (The notes' regression loss "
-     "(1/2) sum (y - y')^2 is another convention; this lesson's mse is the mean.)"},
+     N_("This is the sum of the squared errors; mse is their mean."),
+     N_("Divide the sum by n, as PyTorch's MSELoss does by default. (The notes' regression loss "
+     "(1/2) sum (y - y')^2 is another convention; this lesson's mse is the mean.)")},
     {"y_minus_p", NULL,
-     "The gradient has the wrong sign: this is target minus prediction (y - p).",
-     "The loss grows when the prediction moves away from the target, so its gradient is "
+     N_("The gradient has the wrong sign: this is target minus prediction (y - p)."),
+     N_("The loss grows when the prediction moves away from the target, so its gradient is "
      "prediction minus target: softmax(z) - onehot(label), or sigmoid(z) - y. (The notes write "
-     "-sum (y_i - p_i) x_ij: the minus in front makes it p - y.) A step along y - p climbs the loss."},
+     "-sum (y_i - p_i) x_ij: the minus in front makes it p - y.) A step along y - p climbs the loss.")},
     {"softmax_overflow", NULL,
-     "NaN or Inf for finite logits: exp(z) overflows to +Inf for z > 709 and underflows to 0 for "
-     "z < -745, and then Inf/Inf, Inf - Inf or log(0) gives NaN or Inf.",
-     "Subtract m = max_j z_j from every logit before exp: exp(z_i - m) <= 1, the largest term is "
+     N_("NaN or Inf for finite logits: exp(z) overflows to +Inf for z > 709 and underflows to 0 for "
+     "z < -745, and then Inf/Inf, Inf - Inf or log(0) gives NaN or Inf."),
+     N_("Subtract m = max_j z_j from every logit before exp: exp(z_i - m) <= 1, the largest term is "
      "exactly 1, and the value does not change (exp(z_i - m) / sum exp(z_j - m) = exp(z_i) / sum "
-     "exp(z_j)). For the log: ln sum_j exp(z_j) = m + ln sum_j exp(z_j - m)."},
+     "exp(z_j)). For the log: ln sum_j exp(z_j) = m + ln sum_j exp(z_j - m).")},
     {"log_of_softmax", "log_softmax",
-     "This takes the log of the softmax: a small probability underflows to 0 and its log is -Inf, "
-     "while the true log_softmax is a finite number (e.g. -2000).",
-     "Never form the probability: out_i = (z_i - m) - ln sum_j exp(z_j - m), with m = max_j z_j."},
+     N_("This takes the log of the softmax: a small probability underflows to 0 and its log is -Inf, "
+     "while the true log_softmax is a finite number (e.g. -2000)."),
+     N_("Never form the probability: out_i = (z_i - m) - ln sum_j exp(z_j - m), with m = max_j z_j.")},
     {"log_zero", NULL,
-     "A term with weight 0 gave 0 * log(0) = 0 * (-Inf) = NaN.",
-     "0 ln 0 counts as 0 (the limit of p ln p as p -> 0): skip the terms whose weight is 0 (p_i = 0 "
+     N_("A term with weight 0 gave 0 * log(0) = 0 * (-Inf) = NaN."),
+     N_("0 ln 0 counts as 0 (the limit of p ln p as p -> 0): skip the terms whose weight is 0 (p_i = 0 "
      "in cross_entropy; y = 0 or 1 - y = 0 in binary_cross_entropy). The notes' example has such "
-     "a class: P(2) = Q(2) = 0."},
+     "a class: P(2) = Q(2) = 0.")},
     {"bce_logits_overflow", "bce_with_logits",
-     "NaN or Inf for a finite logit: going through sigmoid(z), which rounds to exactly 1 for "
-     "z > 37 and to 0 for z < -745, leads to log(0) (and exp(-z) overflows for z < -709).",
-     "Stay with the logit: max(z, 0) - z y + log1p(exp(-|z|)). The exponent -|z| is never "
-     "positive, so nothing overflows, and log1p keeps the small term exact."},
+     N_("NaN or Inf for a finite logit: going through sigmoid(z), which rounds to exactly 1 for "
+     "z > 37 and to 0 for z < -745, leads to log(0) (and exp(-z) overflows for z < -709)."),
+     N_("Stay with the logit: max(z, 0) - z y + log1p(exp(-|z|)). The exponent -|z| is never "
+     "positive, so nothing overflows, and log1p keeps the small term exact.")},
     {"half_squared_error", NULL,
-     "This is half the value: it belongs to the squared error with a factor 1/2, (1/2)(a - y)^2, "
-     "the notes' convention, whose 1/2 cancels the 2 of the derivative.",
-     "This lesson's squared error has no 1/2 (like PyTorch's MSELoss): mse = (1/n) sum (pred - "
-     "target)^2, and the derivative of (a - y)^2 keeps the factor 2: 2 (a - y) a (1 - a)."},
+     N_("This is half the value: it belongs to the squared error with a factor 1/2, (1/2)(a - y)^2, "
+     "the notes' convention, whose 1/2 cancels the 2 of the derivative."),
+     N_("This lesson's squared error has no 1/2 (like PyTorch's MSELoss): mse = (1/n) sum (pred - "
+     "target)^2, and the derivative of (a - y)^2 keeps the factor 2: 2 (a - y) a (1 - a).")},
 };
 WB_MISTAKES(mistakes)
 

@@ -15,41 +15,41 @@
 
 static const wb_mistake mistakes[] = {
     {"sigmoid_overflow", "sigmoid",
-     "Computing sigmoid overflowed: exp of a large positive number is +Inf, so the result "
-     "relied on 1/Inf = 0 or became Inf/Inf = NaN.",
-     "Use 1/(1 + exp(-x)) for x >= 0 and exp(x)/(1 + exp(x)) for x < 0: exp then only sees "
-     "arguments <= 0 and can only underflow to 0, which is harmless here."},
+     N_("Computing sigmoid overflowed: exp of a large positive number is +Inf, so the result "
+     "relied on 1/Inf = 0 or became Inf/Inf = NaN."),
+     N_("Use 1/(1 + exp(-x)) for x >= 0 and exp(x)/(1 + exp(x)) for x < 0: exp then only sees "
+     "arguments <= 0 and can only underflow to 0, which is harmless here.")},
     {"sigmoid_grad_plus", "sigmoid_grad",
-     "This is s(x)(1 + s(x)): the sign inside the bracket is wrong.",
-     "d/dx 1/(1 + e^-x) = e^-x / (1 + e^-x)^2 = s(x)(1 - s(x)). Check: the slope at x = 0 is "
-     "1/4, not 3/4."},
+     N_("This is s(x)(1 + s(x)): the sign inside the bracket is wrong."),
+     N_("d/dx 1/(1 + e^-x) = e^-x / (1 + e^-x)^2 = s(x)(1 - s(x)). Check: the slope at x = 0 is "
+     "1/4, not 3/4.")},
     {"tanh_grad_not_squared", "tanh_grad",
-     "This is 1 - tanh(x): the square is missing.",
-     "d/dx tanh(x) = 1 - tanh(x)^2 (= 1/cosh(x)^2). The notes' check: tanh'(4) = 0.0013410, "
-     "while 1 - tanh(4) = 0.00067."},
+     N_("This is 1 - tanh(x): the square is missing."),
+     N_("d/dx tanh(x) = 1 - tanh(x)^2 (= 1/cosh(x)^2). The notes' check: tanh'(4) = 0.0013410, "
+     "while 1 - tanh(4) = 0.00067.")},
     {"leaky_slope_positive_side", NULL,
-     "The leak a is applied on the positive side: for x > 0 this uses slope a, for x <= 0 "
-     "slope 1.",
-     "Leaky ReLU keeps positive inputs as they are (slope 1) and lets a small fraction a of "
-     "negative inputs through: x > 0 ? x : a*x, and its slope x > 0 ? 1 : a."},
+     N_("The leak a is applied on the positive side: for x > 0 this uses slope a, for x <= 0 "
+     "slope 1."),
+     N_("Leaky ReLU keeps positive inputs as they are (slope 1) and lets a small fraction a of "
+     "negative inputs through: x > 0 ? x : a*x, and its slope x > 0 ? 1 : a.")},
     {"prelu_grad_wrt_x", "prelu_grad_alpha",
-     "This is the derivative with respect to x (1 or a), not with respect to the parameter a.",
-     "As a function of a, prelu(x, a) is x (a constant) for x > 0 and a*x for x <= 0, so its "
-     "slope in a is 0 for x > 0 and x for x <= 0."},
+     N_("This is the derivative with respect to x (1 or a), not with respect to the parameter a."),
+     N_("As a function of a, prelu(x, a) is x (a constant) for x > 0 and a*x for x <= 0, so its "
+     "slope in a is 0 for x > 0 and x for x <= 0.")},
     {"kink_convention", NULL,
-     "At x = 0 this returns the positive side's slope (1). The derivative does not exist at a "
-     "kink, so a convention is needed: PyTorch, and this workbook, take the x <= 0 side there.",
-     "Test x > 0 (strictly) for the positive branch and let x = 0 fall into the other one: "
-     "relu'(0) = 0, leaky_relu'(0, a) = a, elu'(0, a) = a."},
+     N_("At x = 0 this returns the positive side's slope (1). The derivative does not exist at a "
+     "kink, so a convention is needed: PyTorch, and this workbook, take the x <= 0 side there."),
+     N_("Test x > 0 (strictly) for the positive branch and let x = 0 fall into the other one: "
+     "relu'(0) = 0, leaky_relu'(0, a) = a, elu'(0, a) = a.")},
     {"chain_same_point", "chain_grad",
-     "Every layer's slope was taken at the input x: this is f'(x)^depth.",
-     "Layer i sees the previous layer's output. Keep a = x; at each layer multiply by f'(a), "
-     "then set a = f(a)."},
+     N_("Every layer's slope was taken at the input x: this is f'(x)^depth."),
+     N_("Layer i sees the previous layer's output. Keep a = x; at each layer multiply by f'(a), "
+     "then set a = f(a).")},
     {"chain_grad_at_outputs", "chain_grad",
-     "Each layer's slope was taken at its output a_{i+1} = f(a_i) instead of its input a_i: "
-     "this is f'(a_1) f'(a_2) ... f'(a_depth).",
-     "Multiply by f'(a) before you update a = f(a): a layer's slope belongs to the value that "
-     "goes into it."},
+     N_("Each layer's slope was taken at its output a_{i+1} = f(a_i) instead of its input a_i: "
+     "this is f'(a_1) f'(a_2) ... f'(a_depth)."),
+     N_("Multiply by f'(a) before you update a = f(a): a layer's slope belongs to the value that "
+     "goes into it.")},
 };
 WB_MISTAKES(mistakes)
 

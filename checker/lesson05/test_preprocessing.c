@@ -24,43 +24,43 @@
 
 static const wb_mistake mistakes[] = {
     {"minmax_divides_by_max", "minmax_apply",
-     "The code divides by max instead of (max - min): (x - min) / max, as the course notes word it.",
-     "(x - min) / (max - min) maps min to 0 and max to 1; dividing by max only does that when "
-     "min = 0. Then stretch to the target range: lo + (hi - lo) * that."},
+     N_("The code divides by max instead of (max - min): (x - min) / max, as the course notes word it."),
+     N_("(x - min) / (max - min) maps min to 0 and max to 1; dividing by max only does that when "
+     "min = 0. Then stretch to the target range: lo + (hi - lo) * that.")},
     {"sample_std", "standardize_fit",
-     "The standard deviation uses the sample divisor n - 1; this lesson uses the population one.",
-     "Divide the sum of squared deviations by n (rows), as sklearn's StandardScaler and batch "
+     N_("The standard deviation uses the sample divisor n - 1; this lesson uses the population one."),
+     N_("Divide the sum of squared deviations by n (rows), as sklearn's StandardScaler and batch "
      "normalization do: std = sqrt((1/n) sum (x - mean)^2). (torch.std divides by n - 1 unless "
-     "told correction=0.)"},
+     "told correction=0.)")},
     {"fit_on_test_rows", "standardize_apply",
-     "The rows were scaled with their own statistics instead of the ones passed in (the training "
-     "rows'): statistics fitted on the test rows leak them into the model.",
-     "apply must only use the mean/std (or min/max) arguments, computed by the fit on the training "
-     "rows; never recompute them from the rows being transformed."},
+     N_("The rows were scaled with their own statistics instead of the ones passed in (the training "
+     "rows'): statistics fitted on the test rows leak them into the model."),
+     N_("apply must only use the mean/std (or min/max) arguments, computed by the fit on the training "
+     "rows; never recompute them from the rows being transformed.")},
     {"one_hot_off_by_one", "one_hot",
-     "The 1 is one place off: the category was treated as numbered from 1 (or shifted by one).",
-     "Categories are numbered from 0: category k sets out[k] = 1, so the first category is "
-     "(1, 0, ...) and the last sets out[n_categories - 1]."},
+     N_("The 1 is one place off: the category was treated as numbered from 1 (or shifted by one)."),
+     N_("Categories are numbered from 0: category k sets out[k] = 1, so the first category is "
+     "(1, 0, ...) and the last sets out[n_categories - 1].")},
     {"constant_std_rounding", "standardize_fit",
-     "A constant column got a tiny std (rounding noise such as 1.4e-17) instead of exactly 0: "
+     N_("A constant column got a tiny std (rounding noise such as 1.4e-17) instead of exactly 0: "
      "the mean of equal values is rounded (eight copies of 0.1 average to 0.1 - 1.4e-17), so "
      "the deviations are not exactly 0, and standardize_apply then divides by that noise and "
-     "turns every value of the column into +-1.",
-     "Decide as sklearn does (_is_constant_feature): with var = (1/n) sum (x - mean)^2 from two "
+     "turns every value of the column into +-1."),
+     N_("Decide as sklearn does (_is_constant_feature): with var = (1/n) sum (x - mean)^2 from two "
      "passes, the column is constant when var <= n * DBL_EPSILON * var + (n * DBL_EPSILON * "
      "mean)^2 (<float.h>); then write std = 0. (The one-pass E[x^2] - E[x]^2 leaves far more "
-     "noise than that bound: use two passes.)"},
+     "noise than that bound: use two passes.)")},
     {"constant_threshold_too_wide", "standardize_fit",
-     "A column with a small but real spread was treated as constant (std = 0): a fixed "
+     N_("A column with a small but real spread was treated as constant (std = 0): a fixed "
      "threshold such as std < 1e-8, or one relative to the mean, also swallows features that "
-     "merely have small units.",
-     "Only rounding noise is constant: std = 0 exactly when var <= n eps var + (n eps mean)^2, "
+     "merely have small units."),
+     N_("Only rounding noise is constant: std = 0 exactly when var <= n eps var + (n eps mean)^2, "
      "eps = DBL_EPSILON (sklearn's bound). A column of values around 1e-12, or around 1000 with "
-     "a spread of 1e-5, keeps its std."},
+     "a spread of 1e-5, keeps its std.")},
     {"zero_spread_not_handled", "standardize_apply",
-     "A constant feature (std = 0, or max = min) was divided by zero, giving NaN or Inf.",
-     "Where the spread is 0, divide by 1 instead (sklearn does the same): the feature is then only "
-     "shifted, and its training values become 0 (standardize) or lo (min-max)."},
+     N_("A constant feature (std = 0, or max = min) was divided by zero, giving NaN or Inf."),
+     N_("Where the spread is 0, divide by 1 instead (sklearn does the same): the feature is then only "
+     "shifted, and its training values become 0 (standardize) or lo (min-max).")},
 };
 WB_MISTAKES(mistakes)
 

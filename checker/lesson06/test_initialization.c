@@ -22,36 +22,36 @@
 
 static const wb_mistake mistakes[] = {
     {"variance_for_std", NULL,
-     "The weights' variance is the square of the intended one: the code passed the variance "
+     N_("The weights' variance is the square of the intended one: the code passed the variance "
      "(e.g. 2 / (fan_in + fan_out)) to gsl_ran_gaussian, whose second argument is the standard "
-     "deviation.",
-     "Take the square root first: sigma = sqrt(2.0 / (fan_in + fan_out)), then "
-     "gsl_ran_gaussian(rng, sigma) draws from N(0, sigma^2)."},
+     "deviation."),
+     N_("Take the square root first: sigma = sqrt(2.0 / (fan_in + fan_out)), then "
+     "gsl_ran_gaussian(rng, sigma) draws from N(0, sigma^2).")},
     {"xavier_fan_in_only", NULL,
-     "The scale uses fan_in only (r = 1 / sqrt(fan_in), or sigma = 1 / sqrt(fan_in)): that is "
-     "init_lecun_uniform's range, which the course notes (Training Art) call Xavier.",
-     "Glorot and Bengio average the two fans: r = sqrt(6 / (fan_in + fan_out)) for the uniform "
+     N_("The scale uses fan_in only (r = 1 / sqrt(fan_in), or sigma = 1 / sqrt(fan_in)): that is "
+     "init_lecun_uniform's range, which the course notes (Training Art) call Xavier."),
+     N_("Glorot and Bengio average the two fans: r = sqrt(6 / (fan_in + fan_out)) for the uniform "
      "law and sigma = sqrt(2 / (fan_in + fan_out)) for the normal one, both with variance "
-     "2 / (fan_in + fan_out)."},
+     "2 / (fan_in + fan_out).")},
     {"he_fan_in_plus_out", "init_he_normal",
-     "The variance is 4 / (fan_in + fan_out), the form in the course notes (Lecture 5). He et al. "
-     "use 2 / fan_in; the two agree only when fan_in == fan_out.",
-     "sigma = sqrt(2.0 / fan_in): a unit's pre-activation sums fan_in terms, and ReLU keeps "
-     "half of E[z^2], so Var(W) = 2 / fan_in keeps the signal's size."},
+     N_("The variance is 4 / (fan_in + fan_out), the form in the course notes (Lecture 5). He et al. "
+     "use 2 / fan_in; the two agree only when fan_in == fan_out."),
+     N_("sigma = sqrt(2.0 / fan_in): a unit's pre-activation sums fan_in terms, and ReLU keeps "
+     "half of E[z^2], so Var(W) = 2 / fan_in keeps the signal's size.")},
     {"identical_rows", NULL,
-     "Rows of W are equal: the units they feed compute the same output and receive the same "
-     "gradient, so they stay copies of each other forever (the symmetry is never broken).",
-     "Draw every one of the fan_out * fan_in weights from the rng you are given: one draw per "
-     "weight; never copy a row, draw one value for all, or re-seed the rng."},
+     N_("Rows of W are equal: the units they feed compute the same output and receive the same "
+     "gradient, so they stay copies of each other forever (the symmetry is never broken)."),
+     N_("Draw every one of the fan_out * fan_in weights from the rng you are given: one draw per "
+     "weight; never copy a row, draw one value for all, or re-seed the rng.")},
     {"weights_transposed", "deep_forward_stats",
-     "The layer used W[i][j] for the weight from input i to unit j: W was read as "
-     "fan_in x fan_out.",
-     "W is fan_out x fan_in, row-major: unit j's weights are row j, so "
-     "z_j = sum_i W[j * width + i] * h_i."},
+     N_("The layer used W[i][j] for the weight from input i to unit j: W was read as "
+     "fan_in x fan_out."),
+     N_("W is fan_out x fan_in, row-major: unit j's weights are row j, so "
+     "z_j = sum_i W[j * width + i] * h_i.")},
     {"sample_std", "deep_forward_stats",
-     "The std divides by N - 1 (the sample standard deviation); the lesson asks for the "
-     "population divisor N = batch * width.",
-     "std = sqrt(sum (h - mean)^2 / N) with N = batch * width, as numpy's std() and lesson 5."},
+     N_("The std divides by N - 1 (the sample standard deviation); the lesson asks for the "
+     "population divisor N = batch * width."),
+     N_("std = sqrt(sum (h - mean)^2 / N) with N = batch * width, as numpy's std() and lesson 5.")},
 };
 WB_MISTAKES(mistakes)
 

@@ -17,39 +17,39 @@
 
 static const wb_mistake mistakes[] = {
     {"scale_by_p", "dropout_forward",
-     "The kept units were multiplied by p, the drop probability, instead of divided by the keep "
-     "probability 1 - p.",
-     "A unit survives with probability 1 - p, so E[mask * x] = (1 - p) x; dividing the kept "
-     "units by (1 - p) gives back E[y] = x."},
+     N_("The kept units were multiplied by p, the drop probability, instead of divided by the keep "
+     "probability 1 - p."),
+     N_("A unit survives with probability 1 - p, so E[mask * x] = (1 - p) x; dividing the kept "
+     "units by (1 - p) gives back E[y] = x.")},
     {"scale_by_one_minus_p", "dropout_forward",
-     "The kept units were multiplied by 1 - p instead of divided by it: the expected output "
-     "shrinks to (1 - p)^2 x instead of staying x.",
-     "Inverted dropout divides the kept units by the keep probability: y = mask * x / (1 - p). "
-     "Multiplying by 1 - p belongs to classic dropout, and only at evaluation."},
+     N_("The kept units were multiplied by 1 - p instead of divided by it: the expected output "
+     "shrinks to (1 - p)^2 x instead of staying x."),
+     N_("Inverted dropout divides the kept units by the keep probability: y = mask * x / (1 - p). "
+     "Multiplying by 1 - p belongs to classic dropout, and only at evaluation.")},
     {"scale_missing", NULL,
-     "Nothing compensates for the dropped units, so training and evaluation see activations "
-     "of different sizes.",
-     "Inverted dropout (dropout_forward) divides the kept units by (1 - p) during training; "
-     "classic dropout (dropout_forward_classic) multiplies by (1 - p) at evaluation instead."},
+     N_("Nothing compensates for the dropped units, so training and evaluation see activations "
+     "of different sizes."),
+     N_("Inverted dropout (dropout_forward) divides the kept units by (1 - p) during training; "
+     "classic dropout (dropout_forward_classic) multiplies by (1 - p) at evaluation instead.")},
     {"scaled_twice", "dropout_forward",
-     "The compensation for dropped units was applied twice: inverted dropout already divides by "
+     N_("The compensation for dropped units was applied twice: inverted dropout already divides by "
      "(1 - p) during training, and the result was scaled again (once more by 1 / (1 - p), or by "
-     "(1 - p) at evaluation, which is the classic convention's correction).",
-     "Pick one convention and scale once. In dropout_forward: y = mask * x / (1 - p) in "
-     "training and y = x at evaluation."},
+     "(1 - p) at evaluation, which is the classic convention's correction)."),
+     N_("Pick one convention and scale once. In dropout_forward: y = mask * x / (1 - p) in "
+     "training and y = x at evaluation.")},
     {"p_as_keep_probability", NULL,
-     "p was used as the probability of keeping a unit; here it is the probability of dropping "
-     "one (PyTorch's meaning, and the notes' p_input = 0.2, p_hidden = 0.5).",
-     "Drop unit i when a uniform draw u in [0, 1) is below p (u < p: mask 0), keep it otherwise. "
-     "The original paper's p is the keep probability: read every formula with its convention."},
+     N_("p was used as the probability of keeping a unit; here it is the probability of dropping "
+     "one (PyTorch's meaning, and the notes' p_input = 0.2, p_hidden = 0.5)."),
+     N_("Drop unit i when a uniform draw u in [0, 1) is below p (u < p: mask 0), keep it otherwise. "
+     "The original paper's p is the keep probability: read every formula with its convention.")},
     {"dropout_at_eval", NULL,
-     "Units are still dropped at evaluation (train = false).",
-     "Dropout is a training-time regulariser: at evaluation every unit is kept (mask = 1) and no "
-     "random number is drawn. Check the train flag first."},
+     N_("Units are still dropped at evaluation (train = false)."),
+     N_("Dropout is a training-time regulariser: at evaluation every unit is kept (mask = 1) and no "
+     "random number is drawn. Check the train flag first.")},
     {"backward_ignores_mask", "dropout_backward",
-     "The gradient reached units that were dropped: dx ignores the mask.",
-     "A dropped unit's output is the constant 0, so its gradient is 0: "
-     "dx[i] = dy[i] * mask[i] / (1 - p)."},
+     N_("The gradient reached units that were dropped: dx ignores the mask."),
+     N_("A dropped unit's output is the constant 0, so its gradient is 0: "
+     "dx[i] = dy[i] * mask[i] / (1 - p).")},
 };
 WB_MISTAKES(mistakes)
 

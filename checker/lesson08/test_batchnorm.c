@@ -19,42 +19,42 @@
 
 static const wb_mistake mistakes[] = {
     {"unbiased_variance", "batchnorm_forward",
-     "The batch variance was divided by m - 1 (the unbiased estimate): batch normalization "
-     "normalises with the biased variance, divided by m.",
-     "var[j] = (1/m) sum_i (X_ij - mean[j])^2. The m / (m - 1) correction belongs only in "
-     "batchnorm_running_update."},
+     N_("The batch variance was divided by m - 1 (the unbiased estimate): batch normalization "
+     "normalises with the biased variance, divided by m."),
+     N_("var[j] = (1/m) sum_i (X_ij - mean[j])^2. The m / (m - 1) correction belongs only in "
+     "batchnorm_running_update.")},
     {"eps_outside_sqrt", NULL,
-     "eps was added outside the square root: (x - mean) / (sqrt(var) + eps).",
-     "Divide by sqrt(var + eps), as PyTorch and the paper do; eps keeps the square root away "
-     "from 0 when a feature is (almost) constant over the batch."},
+     N_("eps was added outside the square root: (x - mean) / (sqrt(var) + eps)."),
+     N_("Divide by sqrt(var + eps), as PyTorch and the paper do; eps keeps the square root away "
+     "from 0 when a feature is (almost) constant over the batch.")},
     {"gamma_beta_forgotten", NULL,
-     "The output is missing the scale gamma or the shift beta (or both): it matches x_hat, "
-     "gamma x_hat, or x_hat + beta.",
-     "After normalising, scale and shift each feature: Y_ij = gamma[j] x_hat_ij + beta[j]. "
-     "They let the network undo the normalisation where that helps."},
+     N_("The output is missing the scale gamma or the shift beta (or both): it matches x_hat, "
+     "gamma x_hat, or x_hat + beta."),
+     N_("After normalising, scale and shift each feature: Y_ij = gamma[j] x_hat_ij + beta[j]. "
+     "They let the network undo the normalisation where that helps.")},
     {"gamma_beta_swapped", NULL,
-     "gamma and beta are swapped: the output is beta x_hat + gamma.",
-     "gamma multiplies (scale, initialised to 1), beta adds (shift, initialised to 0): "
-     "Y = gamma * x_hat + beta."},
+     N_("gamma and beta are swapped: the output is beta x_hat + gamma."),
+     N_("gamma multiplies (scale, initialised to 1), beta adds (shift, initialised to 0): "
+     "Y = gamma * x_hat + beta.")},
     {"backward_missing_stat_terms", "batchnorm_backward",
-     "dX misses the gradient that flows through the batch mean and/or the batch variance: it "
-     "treats mean[j] and var[j] as constants.",
-     "Every x_ij moves mean[j] and var[j] and so every Y_kj of its column. With s = "
+     N_("dX misses the gradient that flows through the batch mean and/or the batch variance: it "
+     "treats mean[j] and var[j] as constants."),
+     N_("Every x_ij moves mean[j] and var[j] and so every Y_kj of its column. With s = "
      "sqrt(var + eps): dX_ij = gamma[j] / s * (dY_ij - sum_k dY_kj / m - x_hat_ij * "
-     "sum_k dY_kj x_hat_kj / m)."},
+     "sum_k dY_kj x_hat_kj / m).")},
     {"running_var_biased", "batchnorm_running_update",
-     "The running variance averages the biased batch variance: PyTorch's convention uses the "
-     "unbiased one, var * m / (m - 1).",
-     "running_var = (1 - momentum) * running_var + momentum * var * m / (m - 1)."},
+     N_("The running variance averages the biased batch variance: PyTorch's convention uses the "
+     "unbiased one, var * m / (m - 1)."),
+     N_("running_var = (1 - momentum) * running_var + momentum * var * m / (m - 1).")},
     {"momentum_reversed", "batchnorm_running_update",
-     "momentum weighs the old running value instead of the new batch value (the Keras / "
-     "TensorFlow convention, where momentum = 0.99 means \"keep 99%\").",
-     "PyTorch's convention: running = (1 - momentum) * running + momentum * batch, so "
-     "momentum = 0.1 moves 10% of the way to the batch value."},
+     N_("momentum weighs the old running value instead of the new batch value (the Keras / "
+     "TensorFlow convention, where momentum = 0.99 means \"keep 99%\")."),
+     N_("PyTorch's convention: running = (1 - momentum) * running + momentum * batch, so "
+     "momentum = 0.1 moves 10% of the way to the batch value.")},
     {"inference_batch_stats", "batchnorm_inference",
-     "Inference normalised with the batch's own mean and variance instead of the running ones.",
-     "At inference the output of a row must not depend on the other rows: use running_mean "
-     "and running_var, which batchnorm_running_update collected during training."},
+     N_("Inference normalised with the batch's own mean and variance instead of the running ones."),
+     N_("At inference the output of a row must not depend on the other rows: use running_mean "
+     "and running_var, which batchnorm_running_update collected during training.")},
 };
 WB_MISTAKES(mistakes)
 

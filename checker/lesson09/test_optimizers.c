@@ -17,48 +17,48 @@
 
 static const wb_mistake mistakes[] = {
     {"momentum_sign", "momentum_step",
-     "A sign is flipped: the step climbs along the velocity (w + lr*b), or the velocity "
-     "collects -g (b = mu*b - g) and is then subtracted.",
-     "PyTorch's form keeps both signs positive in b and subtracts once: b = mu*b + g, then "
-     "w = w - lr*b. (The notes' v = a*v - eta*g, w = w + v is the same walk with v = -lr*b.)"},
+     N_("A sign is flipped: the step climbs along the velocity (w + lr*b), or the velocity "
+     "collects -g (b = mu*b - g) and is then subtracted."),
+     N_("PyTorch's form keeps both signs positive in b and subtracts once: b = mu*b + g, then "
+     "w = w - lr*b. (The notes' v = a*v - eta*g, w = w + v is the same walk with v = -lr*b.)")},
     {"nesterov_as_momentum", "nesterov_step",
-     "This is plain momentum: w moves by lr*b, without Nesterov's look-ahead.",
-     "After b = mu*b + g, Nesterov steps along g + mu*b (the new b), as "
-     "torch.optim.SGD(nesterov=True) does."},
+     N_("This is plain momentum: w moves by lr*b, without Nesterov's look-ahead."),
+     N_("After b = mu*b + g, Nesterov steps along g + mu*b (the new b), as "
+     "torch.optim.SGD(nesterov=True) does.")},
     {"adagrad_no_accumulation", "adagrad_step",
-     "h holds only this step's g^2: AdaGrad's memory of earlier gradients is lost.",
-     "AdaGrad adds: h = h + g^2, and h only grows. (Dropping the memory makes every step "
-     "about lr*sign(g).)"},
+     N_("h holds only this step's g^2: AdaGrad's memory of earlier gradients is lost."),
+     N_("AdaGrad adds: h = h + g^2, and h only grows. (Dropping the memory makes every step "
+     "about lr*sign(g).)")},
     {"adagrad_eps_inside_sqrt", "adagrad_step",
-     "eps is inside the square root: g / sqrt(h + eps), Lecture 5's form.",
-     "PyTorch and this workbook put eps outside: g / (sqrt(h) + eps)."},
+     N_("eps is inside the square root: g / sqrt(h + eps), Lecture 5's form."),
+     N_("PyTorch and this workbook put eps outside: g / (sqrt(h) + eps).")},
     {"eps_inside_sqrt", "rmsprop_step",
-     "eps is inside the square root: g / sqrt(s + eps), Lecture 5's RMSProp form.",
-     "PyTorch and the Adam paper put eps outside: g / (sqrt(s) + eps)."},
+     N_("eps is inside the square root: g / sqrt(s + eps), Lecture 5's RMSProp form."),
+     N_("PyTorch and the Adam paper put eps outside: g / (sqrt(s) + eps).")},
     {"rmsprop_missing_one_minus_rho", "rmsprop_step",
-     "The new g^2 enters with weight 1 instead of (1 - rho): s = rho*s + g^2 is no average.",
-     "An exponential moving average weighs the old value by rho and the new one by 1 - rho: "
-     "s = rho*s + (1 - rho)*g^2."},
+     N_("The new g^2 enters with weight 1 instead of (1 - rho): s = rho*s + g^2 is no average."),
+     N_("An exponential moving average weighs the old value by rho and the new one by 1 - rho: "
+     "s = rho*s + (1 - rho)*g^2.")},
     {"adam_no_bias_correction", "adam_step",
-     "m and v are used without the bias correction, so the early steps are wrong "
-     "(the first one is about 3.2 lr instead of lr with the paper's betas).",
-     "Divide by (1 - beta^t) before the update: m_hat = m / (1 - beta1^t), "
-     "v_hat = v / (1 - beta2^t)."},
+     N_("m and v are used without the bias correction, so the early steps are wrong "
+     "(the first one is about 3.2 lr instead of lr with the paper's betas)."),
+     N_("Divide by (1 - beta^t) before the update: m_hat = m / (1 - beta1^t), "
+     "v_hat = v / (1 - beta2^t).")},
     {"adam_t_from_zero", "adam_step",
-     "The bias correction uses t before it is counted: at the first step 1 - beta^0 = 0 and "
-     "the update divides by zero.",
-     "Increment first (*t += 1), then use the new t in 1 - beta1^t and 1 - beta2^t: the "
-     "first step has t = 1."},
+     N_("The bias correction uses t before it is counted: at the first step 1 - beta^0 = 0 and "
+     "the update divides by zero."),
+     N_("Increment first (*t += 1), then use the new t in 1 - beta1^t and 1 - beta2^t: the "
+     "first step has t = 1.")},
     {"adam_eps_inside_sqrt", "adam_step",
-     "eps is inside the square root: m_hat / sqrt(v_hat + eps).",
-     "The paper and PyTorch add eps after the square root: m_hat / (sqrt(v_hat) + eps)."},
+     N_("eps is inside the square root: m_hat / sqrt(v_hat + eps)."),
+     N_("The paper and PyTorch add eps after the square root: m_hat / (sqrt(v_hat) + eps).")},
     {"adam_t_not_incremented", "adam_step",
-     "*t is not counted up: every call behaves like the same step.",
-     "adam_step owns the step counter: do *t += 1 at the start of each call."},
+     N_("*t is not counted up: every call behaves like the same step."),
+     N_("adam_step owns the step counter: do *t += 1 at the start of each call.")},
     {"adamw_decay_through_gradient", "adamw_step",
-     "The weight decay went through the gradient (L2, g + wd*w), which is Adam's "
-     "weight_decay, not AdamW's.",
-     "AdamW decouples it: first w = w - lr*wd*w, then the Adam step with g as it is."},
+     N_("The weight decay went through the gradient (L2, g + wd*w), which is Adam's "
+     "weight_decay, not AdamW's."),
+     N_("AdamW decouples it: first w = w - lr*wd*w, then the Adam step with g as it is.")},
 };
 WB_MISTAKES(mistakes)
 

@@ -17,55 +17,55 @@
 
 static const wb_mistake mistakes[] = {
     {"x_not_restored", "hessian_central",
-     "x was not left as it was: after moving coordinates by +-h, each must go back to its "
-     "original value.",
-     "Save xi = x[i] (and xj = x[j]) before changing them and assign them back afterwards; "
-     "x[i] + h - h does not always give back the same double."},
+     N_("x was not left as it was: after moving coordinates by +-h, each must go back to its "
+     "original value."),
+     N_("Save xi = x[i] (and xj = x[j]) before changing them and assign them back afterwards; "
+     "x[i] + h - h does not always give back the same double.")},
     {"determinant_test", "classify_critical_point",
-     "This is the two-variable determinant test (det H < 0: saddle; det H > 0: minimum or "
+     N_("This is the two-variable determinant test (det H < 0: saddle; det H > 0: minimum or "
      "maximum by the sign of H_00). It holds for n = 2 only: det H is the product of all the "
      "eigenvalues, so with n = 3 the saddle with eigenvalues (-1, -2, 3) has det H > 0, and a "
-     "maximum has det H < 0.",
-     "Compute the eigenvalues (gsl_eigen_symm on a copy of H) and count how many are positive "
-     "and how many negative."},
+     "maximum has det H < 0."),
+     N_("Compute the eigenvalues (gsl_eigen_symm on a copy of H) and count how many are positive "
+     "and how many negative.")},
     {"no_zero_tolerance", "classify_critical_point",
-     "A tiny eigenvalue was counted as positive or negative. A Hessian from finite differences "
+     N_("A tiny eigenvalue was counted as positive or negative. A Hessian from finite differences "
      "or from rounding is never exactly singular: an eigenvalue of 1e-10 * max|lambda| is zero "
-     "to the accuracy of H, and the test cannot decide (degenerate).",
-     "Treat |lambda_i| <= CRITICAL_ZERO_RTOL * max_k |lambda_k| as zero before looking at the "
-     "signs."},
+     "to the accuracy of H, and the test cannot decide (degenerate)."),
+     N_("Treat |lambda_i| <= CRITICAL_ZERO_RTOL * max_k |lambda_k| as zero before looking at the "
+     "signs.")},
     {"multiplied_by_hessian", "newton_step",
-     "delta = -H g: the gradient was multiplied by H instead of solving H delta = -g.",
-     "The Newton step is delta = -H^-1 g. Solve the linear system (gsl_linalg_cholesky_decomp1 "
-     "on a copy of H, then gsl_linalg_cholesky_solve) rather than multiplying."},
+     N_("delta = -H g: the gradient was multiplied by H instead of solving H delta = -g."),
+     N_("The Newton step is delta = -H^-1 g. Solve the linear system (gsl_linalg_cholesky_decomp1 "
+     "on a copy of H, then gsl_linalg_cholesky_solve) rather than multiplying.")},
     {"step_sign", "newton_step",
-     "delta = +H^-1 g: the step points away from the minimum of the quadratic model.",
-     "The model f(x) + g'delta + 1/2 delta'H delta is smallest where its gradient g + H delta "
-     "is zero, so H delta = -g: solve with the right-hand side -g."},
+     N_("delta = +H^-1 g: the step points away from the minimum of the quadratic model."),
+     N_("The model f(x) + g'delta + 1/2 delta'H delta is smallest where its gradient g + H delta "
+     "is zero, so H delta = -g: solve with the right-hand side -g.")},
     {"not_positive_definite_ignored", "newton_step",
-     "H is not positive definite, yet the step -H^-1 g was returned as NEWTON_OK. There the "
-     "Newton step heads for a saddle point or a maximum as readily as for a minimum.",
-     "Factorise with Cholesky (gsl_linalg_cholesky_decomp1, with gsl_set_error_handler_off() "
+     N_("H is not positive definite, yet the step -H^-1 g was returned as NEWTON_OK. There the "
+     "Newton step heads for a saddle point or a maximum as readily as for a minimum."),
+     N_("Factorise with Cholesky (gsl_linalg_cholesky_decomp1, with gsl_set_error_handler_off() "
      "around it): when it fails, write delta = -g and return NEWTON_NOT_POSITIVE_DEFINITE. "
-     "An LU solve succeeds for any invertible H, so it cannot tell."},
+     "An LU solve succeeds for any invertible H, so it cannot tell.")},
     {"non_finite_not_checked", "newton_step",
-     "A NaN or an infinity in H or g was not caught. The Cholesky factorisation does not notice "
+     N_("A NaN or an infinity in H or g was not caught. The Cholesky factorisation does not notice "
      "a NaN (NaN <= 0 is false, so every pivot passes): H = [[NaN, 0], [0, 1]] comes back "
-     "\"positive definite\" with delta all NaN, and newton_run then writes NaN into x.",
-     "Before factorising, return NEWTON_INVALID (writing nothing) when n == 0 or any entry of H "
-     "or g is not finite (isfinite from <math.h>)."},
+     "\"positive definite\" with delta all NaN, and newton_run then writes NaN into x."),
+     N_("Before factorising, return NEWTON_INVALID (writing nothing) when n == 0 or any entry of H "
+     "or g is not finite (isfinite from <math.h>).")},
     {"invalid_step_taken", "newton_run",
-     "newton_run went on after newton_step returned NEWTON_INVALID, treating it like "
+     N_("newton_run went on after newton_step returned NEWTON_INVALID, treating it like "
      "NEWTON_NOT_POSITIVE_DEFINITE: it stepped from a point whose gradient or Hessian is not "
-     "finite.",
-     "Check newton_step's status for all three values: on NEWTON_INVALID stop at once and return "
-     "k, the number of updates made so far (x stays x_k)."},
+     "finite."),
+     N_("Check newton_step's status for all three values: on NEWTON_INVALID stop at once and return "
+     "k, the number of updates made so far (x stays x_k).")},
     {"non_finite_update", "bfgs_update",
-     "The update wrote NaN or an infinity into Hinv and reported BFGS_UPDATED. A positive but tiny "
+     N_("The update wrote NaN or an infinity into Hinv and reported BFGS_UPDATED. A positive but tiny "
      "y's (1e-320) makes rho = 1 / (y's) overflow to inf, and an overflow (or a NaN in s, y or "
-     "Hinv) spreads through every entry.",
-     "Skip, as for y's <= 0, when rho = 1 / (y's) is not finite, and compute every new entry "
-     "before writing any: if one is not finite, leave Hinv as it was and return BFGS_SKIPPED."},
+     "Hinv) spreads through every entry."),
+     N_("Skip, as for y's <= 0, when rho = 1 / (y's) is not finite, and compute every new entry "
+     "before writing any: if one is not finite, leave Hinv as it was and return BFGS_SKIPPED.")},
 };
 WB_MISTAKES(mistakes)
 

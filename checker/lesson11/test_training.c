@@ -21,40 +21,40 @@
 
 static const wb_mistake mistakes[] = {
     {"constant_std_rounding", "standardize_split",
-     "A constant column got a tiny std (rounding noise such as 1.4e-17) instead of exactly 0: the "
+     N_("A constant column got a tiny std (rounding noise such as 1.4e-17) instead of exactly 0: the "
      "mean of equal values is rounded (eight copies of 0.1 average to 0.1 - 1.4e-17), so the "
      "deviations are not exactly 0, and dividing by that noise turns every training value of "
-     "the column into +-1 (and a held-out value into a huge number).",
-     "As in lesson 5 (sklearn's _is_constant_feature): with var = (1/n) sum (x - mean)^2, the "
+     "the column into +-1 (and a held-out value into a huge number)."),
+     N_("As in lesson 5 (sklearn's _is_constant_feature): with var = (1/n) sum (x - mean)^2, the "
      "column is constant when var <= n * DBL_EPSILON * var + (n * DBL_EPSILON * mean)^2 "
-     "(<float.h>); write std = 0 and divide by 1."},
+     "(<float.h>); write std = 0 and divide by 1.")},
     {"grad_not_divided_by_batch", "train_logistic",
-     "The batch gradient is a sum over the batch, not a mean: it was not divided by the batch size "
-     "(the course notes' pseudo-program adds the gradients up and never divides).",
-     "Divide the summed gradient by |B|, the number of rows in this batch (the last batch can be "
+     N_("The batch gradient is a sum over the batch, not a mean: it was not divided by the batch size "
+     "(the course notes' pseudo-program adds the gradients up and never divides)."),
+     N_("Divide the summed gradient by |B|, the number of rows in this batch (the last batch can be "
      "shorter than batch_size), so that the step size does not grow with the batch: "
-     "g = (1/|B|) sum (p_i - y_i)(x_i, 1). logistic_loss_grad divides by m the same way."},
+     "g = (1/|B|) sum (p_i - y_i)(x_i, 1). logistic_loss_grad divides by m the same way.")},
     {"labels_plus_minus_one", "logistic_loss_grad",
-     "The loss was written for labels in {-1, +1}: log(1 + exp(-y z)); with the {0, 1} labels used "
-     "here every y = 0 row then contributes log 2 and a zero gradient.",
-     "With y in {0, 1}: loss = log(1 + exp(z)) - y z (= max(z, 0) + log1p(exp(-|z|)) - y z) and "
-     "d loss / d z = sigma(z) - y."},
+     N_("The loss was written for labels in {-1, +1}: log(1 + exp(-y z)); with the {0, 1} labels used "
+     "here every y = 0 row then contributes log 2 and a zero gradient."),
+     N_("With y in {0, 1}: loss = log(1 + exp(z)) - y z (= max(z, 0) + log1p(exp(-|z|)) - y z) and "
+     "d loss / d z = sigma(z) - y.")},
     {"no_reshuffle", "train_logistic",
-     "The rows were shuffled once, before the first epoch, and then visited in the same order in "
-     "every epoch.",
-     "Call gsl_ran_shuffle(rng, order, m, sizeof(size_t)) at the start of EVERY epoch, before its "
-     "batches (torch's DataLoader(shuffle=True) reshuffles every epoch too)."},
+     N_("The rows were shuffled once, before the first epoch, and then visited in the same order in "
+     "every epoch."),
+     N_("Call gsl_ran_shuffle(rng, order, m, sizeof(size_t)) at the start of EVERY epoch, before its "
+     "batches (torch's DataLoader(shuffle=True) reshuffles every epoch too).")},
     {"scaler_fit_on_all_rows", "standardize_split",
-     "The mean and std were computed from all rows, validation and test rows included: their "
-     "information leaks into the training.",
-     "Compute mean and std from the first train_rows rows only, then apply those numbers to every "
-     "row (the held-out rows are scaled with the training statistics)."},
+     N_("The mean and std were computed from all rows, validation and test rows included: their "
+     "information leaks into the training."),
+     N_("Compute mean and std from the first train_rows rows only, then apply those numbers to every "
+     "row (the held-out rows are scaled with the training statistics).")},
     {"stop_by_train_loss", "train_logistic",
-     "The best epoch and early stopping were decided by the training loss instead of the "
+     N_("The best epoch and early stopping were decided by the training loss instead of the "
      "validation loss: evaluated on the training rows, the model looks better the longer it "
-     "trains.",
-     "Compare val_loss[e] (the rows the model never trains on) with the best validation loss so "
-     "far; keep best_w from that epoch and count the patience from it."},
+     "trains."),
+     N_("Compare val_loss[e] (the rows the model never trains on) with the best validation loss so "
+     "far; keep best_w from that epoch and count the patience from it.")},
 };
 WB_MISTAKES(mistakes)
 

@@ -21,22 +21,22 @@
 
 static const wb_mistake mistakes[] = {
     {"uniform_value_not_exponent", NULL,
-     "The values were drawn uniformly between lo and hi, not their logarithms: on [0.0001, 1] "
+     N_("The values were drawn uniformly between lo and hi, not their logarithms: on [0.0001, 1] "
      "nine draws in ten land in [0.1, 1] and the small learning rates are almost never tried "
-     "(the course notes' warning about uniform spacing).",
-     "Draw the exponent uniformly: x = exp(ln lo + (ln hi - ln lo) u) with u = "
-     "gsl_rng_uniform(rng), so that every decade between lo and hi is equally likely."},
+     "(the course notes' warning about uniform spacing)."),
+     N_("Draw the exponent uniformly: x = exp(ln lo + (ln hi - ln lo) u) with u = "
+     "gsl_rng_uniform(rng), so that every decade between lo and hi is equally likely.")},
     {"exclusive_grid_endpoint", NULL,
-     "The grid stops one step short of hi: the step is (hi - lo) / k (or the exponent i / k), as "
-     "numpy's arange or linspace(..., endpoint=False) would give.",
-     "k values from lo to hi, both included, are k - 1 steps apart: t_i = i / (k - 1); then set "
-     "out[0] = lo and out[k-1] = hi exactly."},
+     N_("The grid stops one step short of hi: the step is (hi - lo) / k (or the exponent i / k), as "
+     "numpy's arange or linspace(..., endpoint=False) would give."),
+     N_("k values from lo to hi, both included, are k - 1 steps apart: t_i = i / (k - 1); then set "
+     "out[0] = lo and out[k-1] = hi exactly.")},
     {"selected_on_train_loss", NULL,
-     "The search chose the point with the smallest training loss. The training loss rewards "
+     N_("The search chose the point with the smallest training loss. The training loss rewards "
      "fitting the training rows (here: the smallest weight decay always wins), so it cannot "
-     "choose a regularisation strength.",
-     "Compare the val_loss field of what the objective returned: the held-out validation loss "
-     "is the one the search minimises (the course notes: measure performance on the valid set)."},
+     "choose a regularisation strength."),
+     N_("Compare the val_loss field of what the objective returned: the held-out validation loss "
+     "is the one the search minimises (the course notes: measure performance on the valid set).")},
 };
 WB_MISTAKES(mistakes)
 
