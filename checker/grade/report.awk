@@ -11,7 +11,11 @@
 # Every writer escapes for its format: CSV (RFC 4180: quoted when a field holds a comma, quote,
 # CR, LF or edge space, quotes doubled), XML (& < > " ' and the characters XML 1.0 forbids),
 # Markdown code blocks (a fence longer than any in the text), the stream for jq (\ \n \t).
-# Written for any POSIX awk (mawk, gawk, busybox).
+# Written for any POSIX awk (mawk, gawk, busybox), run in the C locale (bytes; display widths
+# of UTF-8 text are counted by dwidth).
+# The texts are in the class's language (-v lang=ko, from GRADE_LANG or the locale): tr("text")
+# asks GNU gettext for the translation (the text domain "workbook", TEXTDOMAINDIR from the
+# environment), once per text; fmt(tr("... %s ..."), a, b) fills in the values.
 
 BEGIN {
     FS = "\t"
@@ -23,7 +27,7 @@ BEGIN {
     f = work "/lessons.tsv"
     while ((getline line < f) > 0) {
         split(line, a, "\t")
-        L[++nl] = a[1]; title[a[1]] = a[2]; points[a[1]] = a[3] + 0; file[a[1]] = a[4]
+        L[++nl] = a[1]; title[a[1]] = tr(a[2]); points[a[1]] = a[3] + 0; file[a[1]] = a[4]
         lnum[a[1]] = a[1] + 0
         m = 0
         while ((getline t < a[5]) > 0) {
@@ -96,12 +100,13 @@ function outcome(id, num,   state, key, j, name, pass, why, got) {
     G_log = ""; G_reason = ""; got = 0
     if (state == "" || state == "missing") {
         G_status = "missing"
-        why = "not submitted: no " file[num] ".c was found (looked for lessons/lesson" num "/" file[num] ".c, lesson" num "/" file[num] ".c and " file[num] ".c)"
+        why = fmt(tr("not submitted: no %s.c was found (looked for lessons/lesson%s/%s.c, lesson%s/%s.c and %s.c)"), \
+            file[num], num, file[num], num, file[num], file[num])
     } else if (state == "invalid") {
-        G_status = "invalid"; why = "not graded: " preason[id, num]
+        G_status = "invalid"; why = fmt(tr("not graded: %s"), preason[id, num])
     } else if (!load(key)) {
         G_status = "notgraded"
-        why = "not graded yet: its grading job failed or has not run (see " grades "/.work/jobs.log); run make grade again"
+        why = fmt(tr("not graded yet: its grading job failed or has not run (see %s/.work/jobs.log); run make grade again"), grades)
     } else {
         G_status = R_status; G_log = R_log; G_reason = R_reason
         why = R_reason
@@ -112,12 +117,13 @@ function outcome(id, num,   state, key, j, name, pass, why, got) {
             T_pass[j] = (RPASS[name] == "PASS"); T_kind[j] = RKIND[name]; T_msg[j] = RMSG[name]
             # The grader's limits, named where the runner only knows the signal.
             if (T_kind[j] == "crash" && T_msg[j] ~ /signal 25 /)
-                T_msg[j] = T_msg[j] "           (signal 25 is SIGXFSZ: the code wrote a file larger than the grader allows, 8 MiB.)\n"
+                T_msg[j] = T_msg[j] "           " tr("(signal 25 is SIGXFSZ: the code wrote a file larger than the grader allows, 8 MiB.)") "\n"
             else if (T_kind[j] == "crash" && T_msg[j] ~ /signal 24 /)
-                T_msg[j] = T_msg[j] "           (signal 24 is SIGXCPU: the code used more CPU time than the grader allows.)\n"
+                T_msg[j] = T_msg[j] "           " tr("(signal 24 is SIGXCPU: the code used more CPU time than the grader allows.)") "\n"
         } else if (G_status == "graded" || G_status == "timeout") {
             T_pass[j] = 0; T_kind[j] = "error"
-            T_msg[j] = "no result: the checker stopped before it reported this test" (G_reason != "" ? " (" G_reason ")" : "") "."
+            T_msg[j] = G_reason != "" ? fmt(tr("no result: the checker stopped before it reported this test (%s)."), G_reason) \
+                                      : tr("no result: the checker stopped before it reported this test.")
         } else {
             T_pass[j] = 0; T_kind[j] = G_status; T_msg[j] = why
             if ((G_status == "compile" || G_status == "link") && G_log != "") T_msg[j] = why ".\n\n" G_log
@@ -147,11 +153,12 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     printf ",%s,%s\n", num_(total), num_(maxtotal) > csv
 
     # feedback.md
-    print "# Feedback for " mdtext(id) > md
+    print fmt(tr("# Feedback for %s"), mdtext(id)) > md
     print "" > md
-    print "Total: **" num_(total) " / " num_(maxtotal) " points**. Every file was compiled and tested on its own by the workbook's checker, with the random inputs of seed " seed ": `SEED=" seed " make check lessonN` runs the same tests on your machine." > md
+    print fmt(tr("Total: **%s / %s points**. Every file was compiled and tested on its own by the workbook's checker, with the random inputs of seed %s: `SEED=%s make check lessonN` runs the same tests on your machine."), \
+        num_(total), num_(maxtotal), seed, seed) > md
     print "" > md
-    print "| Lesson | Points | Tests passed |" > md
+    print "| " tr("Lesson") " | " tr("Points") " | " tr("Tests passed") " |" > md
     print "| --- | --- | --- |" > md
     for (i = 1; i <= nl; i++) {
         num = L[i]
@@ -160,33 +167,33 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     for (i = 1; i <= nl; i++) {
         num = L[i]
         print "" > md
-        print "## Lesson " lnum[num] ": " title[num] " (" num_(SC[id, num]) " / " num_(maxpts[num]) " points)" > md
+        print fmt(tr("## Lesson %s: %s (%s / %s points)"), lnum[num], title[num], num_(SC[id, num]), num_(maxpts[num])) > md
         print "" > md
         if (STAT[num] == "missing" || STAT[num] == "invalid" || STAT[num] == "notgraded") {
             print capital(WHY[num]) "." > md
             continue
         }
-        print "File graded: `" pfile[id, num] "`." > md
+        print fmt(tr("File graded: `%s`."), pfile[id, num]) > md
         print "" > md
         if (STAT[num] == "compile" || STAT[num] == "link") {
-            print capital(WHY[num]) ". No test ran." > md
+            print fmt(tr("%s. No test ran."), capital(WHY[num])) > md
             print "" > md
             codeblock(md, LOGS[num])
             continue
         }
         if (STAT[num] == "rejected") {
-            print "Your file was compiled but " WHY[num] ". No test ran." > md
+            print fmt(tr("Your file was compiled but %s. No test ran."), WHY[num]) > md
             continue
         }
         if (LOGS[num] != "") {
-            print "The compiler warned (warnings cost no points, but they often point at the mistake):" > md
+            print tr("The compiler warned (warnings cost no points, but they often point at the mistake):") > md
             print "" > md
             codeblock(md, LOGS[num])
             print "" > md
         }
         for (j = 1; j <= ntests[num]; j++) {
             tt = ttitle[num, j]; hidden = (tt ~ /^\[hidden\]/)
-            if (hidden) { sub(/^\[hidden\] */, "", tt); tt = "(hidden test) " tt }
+            if (hidden) { sub(/^\[hidden\] */, "", tt); tt = fmt(tr("(hidden test) %s"), tt) }
             print "- **" (P[num, j] ? "PASS" : "FAIL") "** " tt > md
             if (!P[num, j] && !hidden && M[num, j] != "") {
                 print "" > md
@@ -201,13 +208,13 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     # checker/grade/results.jq) from this stream, one record a line, fields escaped as in a result.
     js = dir "/.results.tsv"
     lines = ""
-    for (i = 1; i <= nl; i++) lines = lines "Lesson " lnum[num = L[i]] " (" title[num] "): " num_(SC[id, num]) " / " num_(maxpts[num]) "\n"
+    for (i = 1; i <= nl; i++) lines = lines fmt(tr("Lesson %s (%s): %s / %s"), lnum[num = L[i]], title[num], num_(SC[id, num]), num_(maxpts[num])) "\n"
     print "result\t" num_(total) "\t" tsvf(lines) "\t" tsvf(id) "\t" num_(maxtotal) "\t" tsvf(seed) "\t" (sandbox == "yes" ? "true" : "false") > js
     for (i = 1; i <= nl; i++) {
         num = L[i]
         for (j = 1; j <= ntests[num]; j++) {
             tt = ttitle[num, j]; hidden = (tt ~ /^\[hidden\]/)
-            print "test\t" tsvf("Lesson " lnum[num] ": " tt) "\t" lnum[num] "." j "\t" num_(P[num, j] * points[num]) "\t" \
+            print "test\t" tsvf(fmt(tr("Lesson %s: %s"), lnum[num], tt)) "\t" lnum[num] "." j "\t" num_(P[num, j] * points[num]) "\t" \
                 num_(points[num]) "\t" (P[num, j] ? "passed" : "failed") "\t" (hidden ? "hidden" : "visible") "\t" \
                 tsvf(P[num, j] ? "" : M[num, j]) > js
         }
@@ -265,28 +272,30 @@ function stat_add(num, sc, status, id,   n) {
 
 function summary(   f, g, line, nskip, i, num, n, j, k, v, med, mn, mx, st, label, names) {
     f = out "/summary.txt"
-    printf "%-7s %-46s %9s %7s %7s %7s %6s\n", "Lesson", "Title", "mean", "median", "min", "max", "full" > f
+    printf "%s %s %s %s %s %s %s\n", dpad(tr("Lesson"), 7), dpad(tr("Title"), 46), dpad(tr("mean"), 9, 1), \
+        dpad(tr("median"), 7, 1), dpad(tr("min"), 7, 1), dpad(tr("max"), 7, 1), dpad(tr("full"), 6, 1) > f
     for (i = 1; i <= nl; i++) {
         num = L[i]; n = CN[num]
         for (j = 1; j <= n; j++) V[j] = CS[num, j]
         for (j = 2; j <= n; j++) { v = V[j]; for (k = j - 1; k >= 1 && V[k] > v; k--) V[k + 1] = V[k]; V[k + 1] = v }
         med = n ? (n % 2 ? V[(n + 1) / 2] : (V[n / 2] + V[n / 2 + 1]) / 2) : 0
         mn = n ? V[1] : 0; mx = n ? V[n] : 0
-        printf "%-7s %-46s %9s %7s %7s %7s %6s\n", lnum[num], substr(title[num], 1, 46), \
+        printf "%-7s %s %9s %7s %7s %7s %6s\n", lnum[num], dpad(dcut(title[num], 46), 46), \
             sprintf("%.1f/%s", n ? CSUM[num] / n : 0, num_(maxpts[num])), num_(med), num_(mn), num_(mx), (CFULL[num] + 0) "/" n > f
     }
     split("missing invalid compile link rejected timeout notgraded", names, " ")
-    label["missing"] = "not submitted"; label["invalid"] = "not a usable file"
-    label["compile"] = "does not compile"; label["link"] = "does not link"
-    label["rejected"] = "rejected for forbidden code"; label["timeout"] = "the whole run timed out"
-    label["notgraded"] = "NOT GRADED (a job failed: run make grade again)"
+    label["missing"] = tr("not submitted"); label["invalid"] = tr("not a usable file")
+    label["compile"] = tr("does not compile"); label["link"] = tr("does not link")
+    label["rejected"] = tr("rejected for forbidden code"); label["timeout"] = tr("the whole run timed out")
+    label["notgraded"] = tr("NOT GRADED (a job failed: run make grade again)")
     for (i = 1; i <= nl; i++) {
         num = L[i]
         for (k = 1; k <= 7; k++) {
             st = names[k]
             if (CPROB[num, st]) {
-                printf "%slesson %s, %s (%d): %s\n", (st == "notgraded" ? "NOT GRADED " : ""), lnum[num], label[st], \
-                    CPROB[num, st], CWHO[num, st] > f
+                # (NOT GRADED stays English at the start of the line: the grader looks for it)
+                printf "%s%s\n", (st == "notgraded" ? "NOT GRADED " : ""), \
+                    fmt(tr("lesson %s, %s (%s): %s"), lnum[num], label[st], CPROB[num, st], CWHO[num, st]) > f
             }
         }
     }
@@ -295,8 +304,8 @@ function summary(   f, g, line, nskip, i, num, n, j, k, v, med, mn, mx, st, labe
     nskip = 0
     while ((getline line < g) > 0) { print line > f; if (line ~ /^skipped /) nskip++ }
     close(g)
-    printf "%d students%s; files in %s: gradebook.csv, summary.txt, scores.png, students/ID/{feedback.md,results.json,junit.xml}\n", \
-        ns, (nskip ? sprintf(" (%d folder%s skipped: see above)", nskip, nskip > 1 ? "s" : "") : ""), grades > f
+    printf "%s\n", fmt(tr("%s students%s; files in %s: gradebook.csv, summary.txt, scores.png, students/ID/{feedback.md,results.json,junit.xml}"), \
+        ns, (nskip ? fmt(nskip > 1 ? tr(" (%s folders skipped: see above)") : tr(" (%s folder skipped: see above)"), nskip) : ""), grades) > f
     close(f)
 }
 
@@ -331,7 +340,7 @@ function quantile(n, p,   x, lo) {
 function wrap(s, width,   w, n, i, line, out, lines) {
     n = split(s, w, " "); line = ""; out = ""; lines = 1
     for (i = 1; i <= n; i++) {
-        if (line != "" && length(line) + 1 + length(w[i]) > width) {
+        if (line != "" && dwidth(line) + 1 + dwidth(w[i]) > width) {
             if (++lines > 3) { line = line " ..."; break }
             out = out line "\\n"; line = w[i]
         } else
@@ -340,6 +349,79 @@ function wrap(s, width,   w, n, i, line, out, lines) {
     return out line
 }
 function gpstr(s) { s = replace(s, "\\", "\\\\"); gsub(/"/, "\\\"", s); return s }
+
+# ---- the class's language --------------------------------------------------------------------------
+
+# tr(text): text in the class's language (GNU gettext), asked once per text.
+function tr(s,   cmd, line, r, n) {
+    if (lang == "" || s == "") return s
+    if (s in TR) return TR[s]
+    cmd = "LANGUAGE='" lang "' LC_ALL=C.UTF-8 gettext -d workbook -- '" replace(s, "'", "'\\''") "' 2>/dev/null"
+    r = ""; n = 0
+    while ((cmd | getline line) > 0) r = r (n++ ? "\n" : "") line
+    close(cmd)
+    TR[s] = (n ? r : s)
+    return TR[s]
+}
+
+# fmt(text, a, b, ...): every %s of text replaced by the next value, in order (a translation keeps
+# the values' order).
+function fmt(s, a, b, c, d, e, f,   v, i, k, r) {
+    v[1] = a; v[2] = b; v[3] = c; v[4] = d; v[5] = e; v[6] = f
+    r = ""; i = 0
+    while ((k = index(s, "%s")) > 0) { r = r substr(s, 1, k - 1) v[++i]; s = substr(s, k + 2) }
+    return r s
+}
+
+# The display width of UTF-8 text in the C locale: a byte that starts a character counts one
+# column, or two for the East Asian wide ranges (U+1100 to U+115F, U+2E80 to U+A4CF, Hangul
+# syllables U+AC00 to U+D7A3, U+F900 to U+FAFF, U+FF00 to U+FF60, U+FFE0 to U+FFE6).
+function dwidth(s,   n, i, c, w, b1, b2) {
+    if (!("x" in BYTE)) for (i = 0; i < 256; i++) BYTE[sprintf("%c", i)] = i
+    n = length(s); w = 0
+    for (i = 1; i <= n; i++) {
+        c = BYTE[substr(s, i, 1)]
+        if (c < 128 || c >= 192) {
+            w++
+            if (c >= 224 && c < 240) {
+                b1 = BYTE[substr(s, i + 1, 1)]; b2 = c * 64 + b1 - 224 * 64 - 128
+                # b2 = the code point's top 10 bits (code point / 64)
+                if ((b2 >= 68 && b2 < 70) || (b2 >= 186 && b2 < 660) || (b2 >= 688 && b2 < 863) || \
+                    (b2 >= 996 && b2 < 1004) || b2 == 1020 || b2 == 1021 || b2 == 1023) w++
+            }
+        }
+    }
+    return w
+}
+
+# dpad(text, width[, right]): text padded with spaces to width display columns (on the left
+# when right is set).
+function dpad(s, width, right,   k) {
+    k = width - dwidth(s)
+    if (k <= 0) return s
+    return right ? sprintf("%" k "s", "") s : s sprintf("%" k "s", "")
+}
+
+# dcut(text, width): the first characters of text that fit in width columns, never half of one.
+function dcut(s, width,   n, i, c, out) {
+    if (dwidth(s) <= width) return s
+    n = length(s); out = ""
+    for (i = 1; i <= n; i++) {
+        c = BYTE[substr(s, i, 1)]
+        if ((c < 128 || c >= 192) && dwidth(out substr(s, i, 1)) > width) break
+        out = out substr(s, i, 1)
+    }
+    while (length(out) > 0 && BYTE[substr(out, length(out), 1)] >= 128 && BYTE[substr(out, length(out), 1)] < 192 && \
+           !complete(out)) out = substr(out, 1, length(out) - 1)
+    return out
+}
+function complete(s,   n, i, c, need) {
+    n = length(s)
+    for (i = n; i >= 1; i--) { c = BYTE[substr(s, i, 1)]; if (c < 128 || c >= 192) break }
+    if (c < 128) return 1
+    need = c >= 240 ? 4 : c >= 224 ? 3 : 2
+    return n - i + 1 == need
+}
 
 # ---- formats ------------------------------------------------------------------------------------------
 
