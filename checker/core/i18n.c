@@ -64,32 +64,49 @@ const char *wb_ngettext(const char *one, const char *many, unsigned long n)
     return dngettext(WB_DOMAIN, one, many, n);
 }
 
-size_t wb_display_width(const char *text)
+/* The display columns of the longest start of text[0, len) within `columns`, and its length in
+   bytes (*bytes): character by character, a byte that is not UTF-8 counting one column. */
+static size_t measure(const char *text, size_t len, size_t columns, size_t *bytes)
 {
     locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-    if (utf8 == (locale_t)0)
-        return strlen(text);
-    locale_t old = uselocale(utf8);
+    locale_t old = utf8 != (locale_t)0 ? uselocale(utf8) : (locale_t)0;
     mbstate_t st;
     memset(&st, 0, sizeof st);
-    size_t width = 0;
-    const char *p = text;
-    while (*p) {
+    size_t width = 0, at = 0;
+    while (at < len && text[at]) {
         wchar_t wc;
-        size_t k = mbrtowc(&wc, p, strlen(p), &st);
+        size_t k = utf8 != (locale_t)0 ? mbrtowc(&wc, text + at, len - at, &st) : (size_t)-1;
+        int w = 1;
         if (k == (size_t)-1 || k == (size_t)-2 || k == 0) { /* not UTF-8: a column a byte */
-            width++;
-            p++;
+            k = 1;
             memset(&st, 0, sizeof st);
-            continue;
+        } else {
+            w = wcwidth(wc) > 0 ? wcwidth(wc) : 0;
         }
-        int w = wcwidth(wc);
-        width += w > 0 ? (size_t)w : 0;
-        p += k;
+        if (width + (size_t)w > columns)
+            break;
+        width += (size_t)w;
+        at += k;
     }
-    uselocale(old);
-    freelocale(utf8);
+    if (utf8 != (locale_t)0) {
+        uselocale(old);
+        freelocale(utf8);
+    }
+    *bytes = at;
     return width;
+}
+
+size_t wb_fitting_prefix(const char *text, size_t len, size_t columns)
+{
+    size_t bytes;
+    measure(text, len, columns, &bytes);
+    return bytes;
+}
+
+size_t wb_display_width(const char *text)
+{
+    size_t bytes;
+    return measure(text, strlen(text), (size_t)-1, &bytes);
 }
 
 enum { LABEL_COLUMNS = 11, LABEL_SLOTS = 8 };

@@ -28,6 +28,10 @@ const char *wb_ngettext(const char *one, const char *many, unsigned long n)
  */
 const char *wb_label(const char *label);
 
+/* The length in bytes of the longest start of text[0, len) that fits in `columns` display
+   columns, never cutting a character in two. */
+size_t wb_fitting_prefix(const char *text, size_t len, size_t columns);
+
 /* The display width of UTF-8 text: two columns for a Hangul syllable or another wide character. */
 size_t wb_display_width(const char *text);
 

@@ -206,13 +206,12 @@ static void first_words(const char *why, char *out, size_t size)
         const char *key = k == 4 || k == 5 ? _(keys[k]) : wb_label(keys[k]);
         const char *at = strstr(why, key);
         if (at) {
-            size_t n = strcspn(at, "\n");
-            snprintf(out, size, "%.*s", (int)(n > 110 ? 110 : n), at);
+            /* its first line, up to 110 columns */
+            snprintf(out, size, "%.*s", (int)wb_fitting_prefix(at, strcspn(at, "\n"), 110), at);
             return;
         }
     }
-    size_t n = strcspn(why, "\n");
-    snprintf(out, size, "%.*s", (int)(n > 110 ? 110 : n), why);
+    snprintf(out, size, "%.*s", (int)wb_fitting_prefix(why, strcspn(why, "\n"), 110), why);
 }
 
 enum { FAILURES_IN_FULL = 3 };
@@ -252,7 +251,7 @@ static void print_report(void)
             print_indented(why);
             printf("        %sSEED=%lu %s\n", wb_label(N_("replay")), run_seed, replay ? replay : "");
         } else {
-            char line[160];
+            char line[512];
             first_words(why, line, sizeof line);
             printf("        %s\n", line);
             brief++;
