@@ -28,8 +28,8 @@ plot datadir.'/raw_0.dat' using 1:2 with points pt 7 ps 0.5 @malignant title tr(
      datadir.'/raw_1.dat' using 1:2 with points pt 7 ps 0.5 @benign title tr('benign', '양성')
 
 set title tr("Standardized, one scale on both axes", "표준화한 뒤, 두 축을 같은 눈금으로")
-set xlabel sprintf("mean area: z = (x - %g) / %g", area_mean, area_std)
-set ylabel sprintf("mean smoothness: z = (x - %g) / %g", smooth_mean, smooth_std)
+set xlabel sprintf(tr("mean area: z = (x - %g) / %g", "mean area (평균 면적): z = (x - %g) / %g"), area_mean, area_std)
+set ylabel sprintf(tr("mean smoothness: z = (x - %g) / %g", "mean smoothness (평균 매끄러움): z = (x - %g) / %g"), smooth_mean, smooth_std)
 set size ratio -1
 set xrange [-3:6]
 set yrange [-4:5]

@@ -30,7 +30,7 @@ if (is_png) {
          for [k=1:4] sprintf('%s/mom_yours_%d.dat', datadir, k) using 2:3 with lines ls (10 + k) title (k == 1 ? yours : '')
     set title tr("f(x, y) against the step (reference: light; yours: dashed)", "업데이트 횟수에 따른 f(x, y) (기준: 옅은 선, 내 코드: 점선)")
 } else {
-    set title fig_title.note.png_only("the trajectories on the contours")."\nf(x, y) against the step (reference: light; yours: dashed)"
+    set title fig_title.note.png_only("the trajectories on the contours")."\n".tr("f(x, y) against the step (reference: light; yours: dashed)", "업데이트 횟수에 따른 f(x, y) (기준: 옅은 선, 내 코드: 점선)")
 }
 set xrange [0:100]
 set yrange [*:*]

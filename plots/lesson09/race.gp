@@ -40,7 +40,7 @@ if (is_png) {
     }
     set title tr("f(x, y) against the step (reference: light; yours: dashed)", "업데이트 횟수에 따른 f(x, y) (기준: 옅은 선, 내 코드: 점선)")
 } else {
-    set title fig_title.note.png_only("the five trajectories on the contours")."\nf(x, y) against the step (reference: light; yours: dashed)"
+    set title fig_title.note.png_only("the five trajectories on the contours")."\n".tr("f(x, y) against the step (reference: light; yours: dashed)", "업데이트 횟수에 따른 f(x, y) (기준: 옅은 선, 내 코드: 점선)")
 }
 set xrange [0:30]
 set yrange [*:*]

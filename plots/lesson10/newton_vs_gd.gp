@@ -60,7 +60,7 @@ if (is_png) {
     set size 0.29, top
     set title tr("Rosenbrock: the gradient's norm at each step", "Rosenbrock: 매 단계의 경사도 노름")
 } else {
-    set title fig_title.note.png_only("the paths on the contours of both functions")."\nRosenbrock: the gradient's norm at each step"
+    set title fig_title.note.png_only("the paths on the contours of both functions")."\n".tr("Rosenbrock: the gradient's norm at each step", "Rosenbrock: 매 단계의 경사도 노름")
 }
 set logscale xy
 set format xy fmt10('%L')
