@@ -32,7 +32,7 @@ splot datadir.'/saddle_grid.dat' using 1:2:3 with lines lc rgb '#d0d0d0' notitle
       '+' using (0):(0):(0) every ::0::0 with points pt 7 ps 1.5 lc rgb '#000000' title tr('the saddle point', '안장점')
 
 set title tr("Top view: where H is not positive definite, Newton takes gradient steps (fallback\\_lr = 0.1)\nthe full Newton step -H^{-1}∇f would jump straight onto the saddle", \
-             "위에서 본 모습: H가 양의 정부호가 아니면 뉴턴 방법은 경사도 스텝을 밟는다 (fallback\\_lr = 0.1)\n온전한 뉴턴 스텝 -H^{-1}∇f는 곧장 안장점으로 뛰어든다")
+             "위에서 본 모습: H가 양의 정부호가 아니면 뉴턴 방법은 경사하강 걸음을 내딛는다 (fallback\\_lr = 0.1)\n온전한 뉴턴 걸음 -H^{-1}∇f는 곧장 안장점으로 뛰어든다")
 set view map
 set size ratio -1
 set contour base
@@ -48,7 +48,7 @@ set bmargin 6
 plot datadir.'/saddle_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
      '+' using (-0.9):(0):(1.8):(0) every ::0::0 with vectors nohead lc rgb '#9ecae1' lw 3 title tr('eigenvector of +2', '고윳값 +2의 고유벡터'), \
      '+' using (0):(-0.9):(0):(1.8) every ::0::0 with vectors nohead lc rgb '#fdae6b' lw 3 title tr('eigenvector of -2', '고윳값 -2의 고유벡터'), \
-     '+' using (saddle_x0):(saddle_y0):(-saddle_x0):(-saddle_y0) every ::0::0 with vectors head filled dt 3 lc rgb '#444444' title tr('full Newton step', '온전한 뉴턴 스텝'), \
+     '+' using (saddle_x0):(saddle_y0):(-saddle_x0):(-saddle_y0) every ::0::0 with vectors head filled dt 3 lc rgb '#444444' title tr('full Newton step', '온전한 뉴턴 걸음'), \
      datadir.'/saddle_path_ref.dat' using 2:3 with lines ls 3 title 'newton\_run ('.reference.')', \
      datadir.'/saddle_path_yours.dat' using 2:3 with linespoints ls 13 title 'newton\_run ('.yours.')', \
      '+' using (0):(0) every ::0::0 with points pt 7 ps 1.5 lc rgb '#000000' notitle
