@@ -25,7 +25,7 @@ plot gauss(x, s_xn) with lines ls 1 title tr('the law', '이론 분포'), \
 
 set title tx(sprintf("init\\_he\\_normal: N(0, σ^2), σ = sqrt(2 / n_{in}) = %.4f", s_he))
 plot gauss(x, s_he) with lines ls 1 title tr('the law', '이론 분포'), \
-     gauss(x, s_he_notes) with lines ls 21 title tx("Lecture 5: N(0, 4 / (n_{in} + n_{out}))"), \
+     gauss(x, s_he_notes) with lines ls 21 title tx(tr("Lecture 5: N(0, 4 / (n_{in} + n_{out}))", "「Lecture 5」의 He: N(0, 4 / (n_{in} + n_{out}))")), \
      datadir.'/weights_3.dat' using 1:2 with histeps ls 11 title yours
 
 set xrange [-0.2:0.2]
