@@ -5,6 +5,14 @@
 # holds the figure's numbers, and missing_note_NAME: which of the student's functions that this
 # figure draws are still stubs, or crashed or were stopped.
 # term: 'png', 'dumb' (plain text) or 'dumbcolor' (text with ANSI colours, for a terminal).
+# lang: 'en' (the default) or 'ko', chosen by checker/tools/workbook (WB_LANG, or the locale as
+# gettext reads it); the text terminals always get 'en' (see below).
+#
+# Two languages: every string a figure shows is written once in each language, side by side where
+# it is used, as tr("English", "한국어"), which picks one by lang. A figure's text stays in its
+# script, next to the plot command it labels, so the two can be compared at a glance and neither
+# can be forgotten (tr takes both or gnuplot stops). The Korean PNG uses NanumGothic (Debian's
+# fonts-nanum), which has the Latin letters, digits and symbols too.
 #
 # Text for both kinds of terminal:
 # - Write Greek letters and symbols as UTF-8 (θ, μ, ∇), which every terminal here shows.
@@ -17,12 +25,15 @@
 #   else prints its title and stops: fig_title = "..."; if (!is_png) { eval png_only_figure("...") }
 if (!exists("figure")) { figure = '' }
 is_png = term eq 'png'
+if (!exists("lang") || !is_png) { lang = 'en' }
+tr(en, ko) = lang eq 'ko' ? ko : en
+png_font = lang eq 'ko' ? 'NanumGothic,11' : 'DejaVu Sans,11'
 if (term eq 'dumb') {
     set terminal dumb size 110,32 mono
 } else { if (term eq 'dumbcolor') {
     set terminal dumb size 110,32 ansi
 } else {
-    set terminal pngcairo size 1100,700 enhanced font 'DejaVu Sans,11' linewidth 1.5
+    set terminal pngcairo size 1100,700 enhanced font png_font linewidth 1.5
     set output outfile
 } }
 set encoding utf8
@@ -45,11 +56,14 @@ plain(s) = drop(drop(drop(s, '{'), '}'), '\')
 tx(s) = is_png ? s : plain(s)
 # fmt10('%L'): the tic format of a log axis, 10^{-2} in the PNG and 10^-2 in text.
 fmt10(spec) = tx('10^{'.spec.'}')
-png_size(w, h) = is_png ? sprintf("set terminal pngcairo size %d,%d enhanced font 'DejaVu Sans,11' linewidth 1.5", w, h) : ""
+png_size(w, h) = is_png ? sprintf("set terminal pngcairo size %d,%d enhanced font '%s' linewidth 1.5", w, h, png_font) : ""
 png_only(what) = is_png ? "" : "\n(".what.": PNG only)"
 png_only_figure(what) = "set print '-'; print ''; print tx(fig_title).note.png_only('".what."'); print ''; unset print; exit"
 
 load datadir.'/labels.gp'
+# The legends' two sides: the reference (the oracle's curve) and yours (the student's functions).
+yours = tr('yours', '내 코드')
+reference = tr('reference', '기준')
 # A stub's curves are empty: each figure's title ends with `note`, which says so. The driver
 # writes one note per figure (missing_note_NAME); a driver that names no figure's functions, the
 # lesson's note (missing_note).

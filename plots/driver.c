@@ -253,7 +253,6 @@ void plot_finish(const char *dir, FILE *labels)
     }
     fclose(missing);
 
-    fprintf(labels, "yours = '%s'\n", _("yours"));
     /* The lesson's note: for a driver that names no figure's functions. */
     write_notes(labels, NULL, all, n_all);
     if (n_figures > 0)

@@ -50,6 +50,10 @@ const char *wb_signal_story(int sig);
 /* Ends the running test's worker, the process that runs the student's code (remote.c). */
 void wb_remote_stop(void);
 
+/* In grading, starts the one sandboxed zygote that forks each test's worker (remote.c); called
+   by the runner's main process before the tests. */
+void wb_zygote_start(void);
+
 /* The seconds one call of the student's code may take (WB_TIMEOUT, default 5). */
 double wb_call_timeout(void);
 

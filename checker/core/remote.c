@@ -26,6 +26,7 @@
 #include <fenv.h>
 #include <setjmp.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -34,6 +35,8 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -118,21 +121,32 @@ static bool failed_before(const char *function)
 
 /* ---- the worker process --------------------------------------------------------------------- */
 
-static pid_t worker = -1;
+static pid_t worker = -1;   /* the worker this test started, or -1 */
+static int life = -1;        /* or the zygote's worker: its life socket (see wire.h) */
 static int to_worker = -1, from_worker = -1;
 
-void wb_remote_stop(void)
+static bool have_worker(void) { return worker > 0 || life >= 0; }
+
+static void forget_worker(void)
 {
-    if (worker <= 0)
-        return;
     wb_reader_forget(from_worker);
     close(to_worker);
     close(from_worker);
-    kill(-worker, SIGKILL);
-    kill(worker, SIGKILL);
-    waitpid(worker, NULL, 0);
+    if (life >= 0)
+        close(life); /* the zygote kills that worker */
     worker = -1;
-    to_worker = from_worker = -1;
+    life = to_worker = from_worker = -1;
+}
+
+void wb_remote_stop(void)
+{
+    if (worker > 0) {
+        kill(-worker, SIGKILL);
+        kill(worker, SIGKILL);
+        waitpid(worker, NULL, 0);
+    }
+    if (have_worker())
+        forget_worker();
 }
 
 double wb_call_timeout(void)
@@ -144,12 +158,12 @@ double wb_call_timeout(void)
 
 /* The worker's path, or the sandbox's command from WB_WORKER_SANDBOX (which reads the worker's
    file from descriptor 5); NULL-terminated. */
-static char **worker_argv(const char *path)
+static char **worker_argv(const char *path, const char *variable)
 {
     static char *argv[256];
     static char text[16384];
     size_t n = 0;
-    const char *sandbox = getenv("WB_WORKER_SANDBOX");
+    const char *sandbox = getenv(variable);
     if (sandbox && sandbox[0]) {
         FILE *f = fopen(sandbox, "rb");
         size_t len = f ? fread(text, 1, sizeof text - 1, f) : 0;
@@ -165,7 +179,10 @@ static char **worker_argv(const char *path)
     return argv;
 }
 
-static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t judge)
+/* exec_worker PATH REQ RESP JUDGE VARIABLE: in the forked child, becomes the worker (or the
+   zygote, whose argv file VARIABLE names; it has no replies descriptor: RESP -1). */
+static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t judge,
+                                  const char *variable)
 {
     setpgid(0, 0);
     /* The worker dies with the test process that started it, however that ends (the sandbox's
@@ -176,9 +193,12 @@ static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t jud
     /* stdin is empty: a lesson function reads nothing, and one that tries gets end of file */
     int null = open("/dev/null", O_RDONLY);
     if (null < 0 || dup2(null, STDIN_FILENO) < 0 || dup2(req, WB_WIRE_IN) < 0 ||
-        dup2(resp, WB_WIRE_OUT) < 0)
+        (resp >= 0 && dup2(resp, WB_WIRE_OUT) < 0))
         _exit(126);
-    const char *sandbox = getenv("WB_WORKER_SANDBOX");
+    /* (dup2 onto the same number keeps close-on-exec: clear it) */
+    fcntl(WB_WIRE_IN, F_SETFD, 0);
+    fcntl(WB_WIRE_OUT, F_SETFD, 0);
+    const char *sandbox = getenv(variable);
     int keep = WB_WIRE_OUT;
     if (sandbox && sandbox[0]) { /* the sandbox reads the worker's file from descriptor 5 */
         int fd = open(path, O_RDONLY);
@@ -203,9 +223,101 @@ static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t jud
     sigset_t unblocked;
     sigemptyset(&unblocked);
     sigprocmask(SIG_SETMASK, &unblocked, NULL);
-    char **argv = worker_argv(path);
+    char **argv = worker_argv(path, variable);
     execvp(argv[0], argv);
     _exit(126);
+}
+
+/* ---- the zygote (grading: one sandbox for a whole run, see wire.h) ------------------------- */
+
+/* wb_zygote_start: in the judge's main process, before Criterion starts (its test processes
+   inherit the environment of that moment, and no descriptor), when WB_ZYGOTE_SANDBOX names the
+   zygote's sandboxed command: makes a listening socket in a private folder, starts the zygote
+   with it and tells the tests where it is (WB_ZYGOTE_SOCKET). Without it each test starts a
+   worker of its own. */
+static char zygote_dir[64], zygote_socket[80];
+
+static void remove_zygote_socket(void)
+{
+    unlink(zygote_socket);
+    rmdir(zygote_dir);
+}
+
+void wb_zygote_start(void)
+{
+    const char *path = getenv("WB_WORKER"), *sandbox = getenv("WB_ZYGOTE_SANDBOX");
+    if (!path || !path[0] || !sandbox || !sandbox[0] || getenv("WB_ZYGOTE_SOCKET"))
+        return; /* (a test process has its judge's zygote) */
+    snprintf(zygote_dir, sizeof zygote_dir, "/tmp/wb-zygote.XXXXXX");
+    if (!mkdtemp(zygote_dir))
+        return;
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    snprintf(zygote_socket, sizeof zygote_socket, "%s/socket", zygote_dir);
+    snprintf(a.sun_path, sizeof a.sun_path, "%s", zygote_socket);
+    int listener = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+    if (listener < 0 || bind(listener, (struct sockaddr *)&a, sizeof a) != 0 ||
+        listen(listener, 64) != 0 || atexit(remove_zygote_socket) != 0) {
+        close(listener);
+        remove_zygote_socket();
+        return;
+    }
+    fflush(NULL);
+    pid_t judge = getpid();
+    pid_t pid = fork();
+    if (pid == 0)
+        exec_worker(path, listener, -1, judge, "WB_ZYGOTE_SANDBOX");
+    close(listener);
+    if (pid > 0)
+        setenv("WB_ZYGOTE_SOCKET", zygote_socket, 1);
+}
+
+/* Asks the zygote for a worker reading REQ and writing RESP: its life socket, or -1 (no zygote,
+   or it is gone: then the test starts a worker of its own). */
+static int zygote_worker(int req, int resp)
+{
+    const char *path = getenv("WB_ZYGOTE_SOCKET");
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    if (!path || !path[0] || strlen(path) >= sizeof a.sun_path)
+        return -1;
+    memcpy(a.sun_path, path, strlen(path));
+    int pair[2], zygote = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+    if (zygote < 0)
+        return -1;
+    if (connect(zygote, (struct sockaddr *)&a, sizeof a) != 0 ||
+        socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+        close(zygote);
+        return -1;
+    }
+    int fds[3] = {req, resp, pair[1]};
+    union {
+        char buf[CMSG_SPACE(sizeof fds)];
+        struct cmsghdr align;
+    } u = {0};
+    struct iovec iov = {.iov_base = "w", .iov_len = 1};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf,
+                         .msg_controllen = sizeof u.buf};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof fds);
+    memcpy(CMSG_DATA(c), fds, sizeof fds);
+    bool sent = sendmsg(zygote, &msg, MSG_NOSIGNAL) == 1;
+    close(zygote);
+    close(pair[1]);
+    if (!sent) {
+        close(pair[0]);
+        return -1;
+    }
+    return pair[0];
+}
+
+/* Asks the zygote how its worker ended (WB_ZYGOTE_WAIT) or to stop it (WB_ZYGOTE_KILL); false
+   when no answer comes within two seconds (the zygote is gone). */
+static bool ask_zygote(char question, wb_zygote_report *r)
+{
+    struct pollfd p = {.fd = life, .events = POLLIN};
+    return write(life, &question, 1) == 1 && poll(&p, 1, 2000) == 1 &&
+           read(life, r, sizeof *r) == (ssize_t)sizeof *r;
 }
 
 static void start_worker(const wb_call *call)
@@ -218,17 +330,19 @@ static void start_worker(const wb_call *call)
     if (pipe2(req, O_CLOEXEC) != 0 || pipe2(resp, O_CLOEXEC) != 0)
         give_upf(call, _("checker: cannot make a pipe: %s"), strerror(errno));
     signal(SIGPIPE, SIG_IGN);
-    fflush(NULL);
-    pid_t judge = getpid();
-    pid_t pid = fork();
-    if (pid < 0)
-        give_upf(call, _("checker: cannot start the worker: %s"), strerror(errno));
-    if (pid == 0)
-        exec_worker(path, req[0], resp[1], judge);
-    setpgid(pid, pid);
+    if ((life = zygote_worker(req[0], resp[1])) < 0) {
+        fflush(NULL);
+        pid_t judge = getpid();
+        pid_t pid = fork();
+        if (pid < 0)
+            give_upf(call, _("checker: cannot start the worker: %s"), strerror(errno));
+        if (pid == 0)
+            exec_worker(path, req[0], resp[1], judge, "WB_WORKER_SANDBOX");
+        setpgid(pid, pid);
+        worker = pid;
+    }
     close(req[0]);
     close(resp[1]);
-    worker = pid;
     to_worker = req[1];
     from_worker = resp[0];
     wb_reader_forget(from_worker);
@@ -467,40 +581,16 @@ static void encode_slot(call_state *cs, size_t i, const void *src, const size_t 
 static _Noreturn void worker_failed(call_state *cs, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* The signal that ended a sandboxed worker (bubblewrap exits with 128 + it), or 0. */
-static int sandboxed_signal(int status)
+/* What a process that did not answer in time was doing, from its state letter in
+   /proc/PID/stat and the system call it waited in (-1: none): running, or waiting in a system
+   call (reading its input, writing its output, sleeping). */
+static const char *doing_story(int state, long call)
 {
-    const char *sandbox = getenv("WB_WORKER_SANDBOX");
-    if (!sandbox || !sandbox[0] || !WIFEXITED(status) || WEXITSTATUS(status) <= 128)
-        return 0;
-    return WEXITSTATUS(status) - 128;
-}
-
-/* What a process that did not answer in time was doing: running, or waiting in a system call
-   (reading its input, writing its output, sleeping). */
-static const char *doing_what(pid_t pid)
-{
-    char path[64], text[512] = "";
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
+    if (!state)
         return "";
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
-    const char *end = strrchr(text, ')'); /* "pid (name) STATE ..." */
-    if (!end || end[1] != ' ')
-        return "";
-    if (end[2] == 'R')
+    if (state == 'R')
         return _(" It was still computing: an endless loop, or a loop whose stopping condition is "
                "never met?");
-    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
-    long call = -1;
-    if ((f = fopen(path, "r"))) {
-        if (fscanf(f, "%ld", &call) != 1)
-            call = -1;
-        fclose(f);
-    }
     switch (call) {
     case 0: /* read */
         return _(" It was waiting to read input (a lesson function reads nothing: its inputs are "
@@ -516,18 +606,47 @@ static const char *doing_what(pid_t pid)
     }
 }
 
-/* How the worker ended, as one sentence (after it stopped answering). A sandboxed worker's
-   death by a signal comes back as the sandbox's exit status 128 + the signal. */
-static void worker_story(char *buf, size_t size, bool timed_out)
+static const char *doing_what(pid_t pid)
 {
-    int status = 0;
-    pid_t pid = worker;
-    bool gone = false;
-    const char *doing = timed_out ? doing_what(pid) : "";
+    char path[64], text[512] = "";
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return "";
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    const char *end = strrchr(text, ')'); /* "pid (name) STATE ..." */
+    if (!end || end[1] != ' ')
+        return "";
+    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
+    long call = -1;
+    if ((f = fopen(path, "r"))) {
+        if (fscanf(f, "%ld", &call) != 1)
+            call = -1;
+        fclose(f);
+    }
+    return doing_story(end[2], call);
+}
+
+/* How the worker ended (after it stopped answering): its wait status, whether it ended by
+   itself, and what it was doing when it was stopped. A worker this test started is asked
+   directly (a sandboxed one's death by a signal comes back as the sandbox's exit status
+   128 + the signal); the zygote's is asked through its life socket. */
+typedef struct {
+    int status;
+    bool gone, sandboxed, unknown;
+    const char *doing;
+} worker_end;
+
+static worker_end end_own_worker(bool timed_out)
+{
+    worker_end e = {.doing = timed_out ? doing_what(worker) : "",
+                    .sandboxed = getenv("WB_WORKER_SANDBOX") && getenv("WB_WORKER_SANDBOX")[0]};
     /* In the grader's sandbox the worker is a child of bubblewrap: ask about it instead. */
     char children[64];
-    snprintf(children, sizeof children, "/proc/%d/task/%d/children", (int)pid, (int)pid);
-    for (int depth = 0; timed_out && depth < 3 && getenv("WB_WORKER_SANDBOX"); depth++) {
+    snprintf(children, sizeof children, "/proc/%d/task/%d/children", (int)worker, (int)worker);
+    for (int depth = 0; timed_out && depth < 3 && e.sandboxed; depth++) {
         FILE *f = fopen(children, "r");
         int child = 0;
         if (!f || fscanf(f, "%d", &child) != 1 || child <= 0) {
@@ -536,45 +655,69 @@ static void worker_story(char *buf, size_t size, bool timed_out)
             break;
         }
         fclose(f);
-        doing = doing_what(child);
+        e.doing = doing_what(child);
         snprintf(children, sizeof children, "/proc/%d/task/%d/children", child, child);
     }
     for (int i = 0; i < 50 && !timed_out; i++) { /* up to 0.25 s for it to finish dying */
-        if (waitpid(pid, &status, WNOHANG) == pid) {
-            gone = true;
+        if (waitpid(worker, &e.status, WNOHANG) == worker) {
+            e.gone = true;
             break;
         }
         usleep(5000);
     }
-    if (!gone) {
-        kill(-pid, SIGKILL);
-        kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
+    if (!e.gone) {
+        kill(-worker, SIGKILL);
+        kill(worker, SIGKILL);
+        waitpid(worker, &e.status, 0);
     }
-    wb_reader_forget(from_worker);
-    close(to_worker);
-    close(from_worker);
-    worker = -1;
+    return e;
+}
+
+static worker_end end_zygote_worker(bool timed_out)
+{
+    wb_zygote_report r;
+    worker_end e = {.doing = ""};
+    if (!ask_zygote(timed_out ? WB_ZYGOTE_KILL : WB_ZYGOTE_WAIT, &r)) {
+        e.unknown = true; /* no answer: the zygote is gone, and its worker with it */
+        return e;
+    }
+    e.gone = r.gone;
+    e.status = r.status;
+    e.doing = timed_out ? doing_story(r.state, r.syscall) : "";
+    return e;
+}
+
+static void worker_story(char *buf, size_t size, bool timed_out)
+{
+    worker_end e = life >= 0 ? end_zygote_worker(timed_out) : end_own_worker(timed_out);
+    forget_worker();
+    int signal = WIFSIGNALED(e.status) ? WTERMSIG(e.status)
+                 : e.sandboxed && WIFEXITED(e.status) && WEXITSTATUS(e.status) > 128
+                     ? WEXITSTATUS(e.status) - 128
+                     : 0;
     if (timed_out)
         snprintf(buf, size,
                  _("%syour code did not return within %g s, and was stopped (SIGKILL).%s"), wb_label(N_("timeout")),
-                 wb_call_timeout(), doing);
-    else if (!gone || (WIFEXITED(status) && WEXITSTATUS(status) == WB_EXIT_DISCONNECTED))
+                 wb_call_timeout(), e.doing);
+    else if (e.unknown)
+        snprintf(buf, size,
+                 _("%syour code's process ended during this call, and the sandbox that "
+                 "ran it with it (did your code signal another process?)."), wb_label(N_("ended")));
+    else if (!e.gone || (WIFEXITED(e.status) && WEXITSTATUS(e.status) == WB_EXIT_DISCONNECTED))
         snprintf(buf, size,
                  _("%syour code closed the checker's connection to it (descriptors 3 and 4 "
                  "belong to the checker) and went on; it was stopped."), wb_label(N_("ended")));
-    else if (WIFSIGNALED(status) || (sandboxed_signal(status) > 0))
-        snprintf(buf, size, _("%syour code crashed with signal %d (%s)."), wb_label(N_("crash")),
-                 WIFSIGNALED(status) ? WTERMSIG(status) : sandboxed_signal(status),
-                 wb_signal_story(WIFSIGNALED(status) ? WTERMSIG(status) : sandboxed_signal(status)));
-    else if (WIFEXITED(status) && WEXITSTATUS(status) == 126)
+    else if (signal > 0)
+        snprintf(buf, size, _("%syour code crashed with signal %d (%s)."), wb_label(N_("crash")), signal,
+                 wb_signal_story(signal));
+    else if (WIFEXITED(e.status) && WEXITSTATUS(e.status) == 126)
         snprintf(buf, size, "%s", _("checker: the worker program could not be started."));
     else
         snprintf(buf, size,
                  _("%syour code ended its process (exit status %d) during this call: it "
-                 "called exit(), _exit() or pthread_exit(), or returned from the process another "
-                 "way. A lesson function must return to its caller."), wb_label(N_("ended")),
-                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+                   "called exit(), _exit() or pthread_exit(), or returned from the process another "
+                   "way. A lesson function must return to its caller."),
+                 wb_label(N_("ended")), WIFEXITED(e.status) ? WEXITSTATUS(e.status) : -1);
 }
 
 static void worker_failed(call_state *cs, const char *fmt, ...)
@@ -819,7 +962,7 @@ void wb_remote_call(const wb_function *fn, const void **args, const size_t *lens
     bail = &cs->bail;
     if (fn->n_slots > MAX_SLOTS)
         give_upf(&cs->call, _("checker: too many arguments"));
-    if (worker <= 0)
+    if (!have_worker())
         start_worker(&cs->call);
     double deadline = wb_now() + wb_call_timeout();
     wb_buf_reset(&out);

@@ -438,6 +438,7 @@ int main(int argc, char *argv[])
     snprintf(seed_text_out, sizeof seed_text_out, "%lu", run_seed);
     setenv("WB_RUN_SEED", seed_text_out, 1);
 
+    wb_zygote_start();
     struct criterion_test_set *tests = criterion_initialize();
     /* Criterion's own report is replaced by ours. (Its quiet level would also silence the
        tests' stderr, where sanitizer reports and a student's debug prints go.) */

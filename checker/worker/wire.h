@@ -23,6 +23,25 @@ enum { WB_WIRE_IN = 3, WB_WIRE_OUT = 4 };
 /* The worker's exit status when it cannot write to the judge (its descriptors were closed). */
 enum { WB_EXIT_DISCONNECTED = 98 };
 
+/*
+ * The zygote (grading only): one sandboxed worker started by the judge's main process, before
+ * any test, with a control socket on descriptor 3 (SOCK_SEQPACKET). Each test sends it one
+ * packet carrying three descriptors (SCM_RIGHTS): the read end of its requests, the write end of
+ * the replies and its end of a "life" socket. The zygote forks a fresh worker for that test;
+ * the worker has run no student code before (the zygote never calls it). Over the life socket
+ * the test asks one byte, WB_ZYGOTE_WAIT (the worker should be ending: wait a little for it)
+ * or WB_ZYGOTE_KILL (it outlived its time: note what it was doing, then kill it), and gets one
+ * wb_zygote_report back. Closing the life socket kills the worker. The zygote saves each test
+ * the start of a sandbox; a test whose zygote is gone starts a sandboxed worker of its own.
+ */
+enum { WB_ZYGOTE_WAIT = 'W', WB_ZYGOTE_KILL = 'K' };
+typedef struct {
+    int32_t gone;    /* it ended by itself (status is its wait status) */
+    int32_t status;  /* waitpid's status */
+    int32_t state;   /* its state letter in /proc/PID/stat before the kill ('R' running), or 0 */
+    int32_t syscall; /* the system call it waited in (/proc/PID/syscall), or -1 */
+} wb_zygote_report;
+
 typedef enum {
     WB_CALL = 1,
     WB_RETURN = 2,

@@ -9,6 +9,7 @@
  * ran. A callback (an objective f, say) is a request to the judge, which runs the test's own
  * function and answers. The judge compares; nothing this process says is a verdict.
  */
+#define _GNU_SOURCE /* accept4 */
 #include "calls.h"
 #include "wire.h"
 
@@ -17,11 +18,17 @@
 #include <fenv.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- stubs reached (lessons/workbook.h: WB_TODO) ----------------------------------------- */
@@ -448,11 +455,172 @@ static void prepare_last_words(void)
         sigaction(sigs[i], &sa, NULL);
 }
 
+/* ---- the zygote (grading: see wire.h) ------------------------------------------------------------ */
+
+enum { MAX_CHILDREN = 32 };
+typedef struct {
+    pid_t pid;
+    int life;
+    bool gone;
+    int status;
+} zygote_child;
+static zygote_child children[MAX_CHILDREN];
+static size_t n_children;
+
+/* Notes every child that has ended (its status kept for the test's question). */
+static void reap_children(void)
+{
+    int status;
+    pid_t pid;
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+        for (size_t i = 0; i < n_children; i++)
+            if (children[i].pid == pid) {
+                children[i].gone = true;
+                children[i].status = status;
+            }
+}
+
+/* What a process is doing: its state letter and the system call it waits in (-1: none). */
+static void read_doing(pid_t pid, wb_zygote_report *r)
+{
+    char path[64], text[512] = "";
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    const char *end = strrchr(text, ')'); /* "pid (name) STATE ..." */
+    r->state = end && end[1] == ' ' ? end[2] : 0;
+    long call = -1;
+    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
+    if ((f = fopen(path, "r"))) {
+        if (fscanf(f, "%ld", &call) != 1)
+            call = -1;
+        fclose(f);
+    }
+    r->syscall = (int32_t)call;
+}
+
+/* Ends a child and forgets it, after answering the test's question on its life socket. */
+static void answer_and_end(size_t i, int question)
+{
+    zygote_child *c = &children[i];
+    wb_zygote_report r = {.syscall = -1};
+    if (question == WB_ZYGOTE_KILL && !c->gone)
+        read_doing(c->pid, &r);
+    for (int k = 0; k < 50 && question == WB_ZYGOTE_WAIT && !c->gone; k++) {
+        usleep(5000); /* up to 0.25 s for it to finish dying */
+        reap_children();
+    }
+    if (!c->gone) {
+        kill(c->pid, SIGKILL);
+        waitpid(c->pid, &c->status, 0);
+    }
+    r.gone = c->gone;
+    r.status = c->status;
+    if (question)
+        (void)!write(c->life, &r, sizeof r);
+    close(c->life);
+    children[i] = children[--n_children];
+}
+
+/* Receives a test's three descriptors (requests, replies, life) on a connection to the
+   zygote's socket; fds[0] is -1 when the packet was not that. */
+static void receive_test(int control, int fds[3])
+{
+    char byte;
+    fds[0] = -1;
+    union {
+        char buf[CMSG_SPACE(3 * sizeof(int))];
+        struct cmsghdr align;
+    } u;
+    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf,
+                         .msg_controllen = sizeof u.buf};
+    if (recvmsg(control, &msg, MSG_CMSG_CLOEXEC) <= 0)
+        return;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(3 * sizeof(int))) {
+        for (; c; c = CMSG_NXTHDR(&msg, c)) /* close whatever came, keep serving */
+            if (c->cmsg_type == SCM_RIGHTS)
+                for (size_t k = 0; k < (c->cmsg_len - CMSG_LEN(0)) / sizeof(int); k++)
+                    close(((int *)CMSG_DATA(c))[k]);
+        return;
+    }
+    memcpy(fds, CMSG_DATA(c), 3 * sizeof(int));
+}
+
+/* In the forked child: the test's descriptors become 3 and 4, nothing else of the zygote's
+   stays open, and no process can be started (the zygote itself counts against the limit). */
+static void become_worker(int listener, const int fds[3])
+{
+    close(listener);
+    for (size_t i = 0; i < n_children; i++)
+        close(children[i].life);
+    close(fds[2]);
+    if (dup2(fds[0], WB_WIRE_IN) < 0 || dup2(fds[1], WB_WIRE_OUT) < 0)
+        _exit(126);
+    close(fds[0]);
+    close(fds[1]);
+    struct rlimit one = {1, 1};
+    setrlimit(RLIMIT_NPROC, &one);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    signal(SIGPIPE, SIG_DFL);
+}
+
+/* Serves the tests that connect to its listening socket (descriptor 3) until the judge ends
+   (the sandbox dies with it); returns only in a forked worker. */
+static void zygote(void)
+{
+    int listener = WB_WIRE_IN;
+    signal(SIGPIPE, SIG_IGN);
+    for (;;) {
+        struct pollfd p[MAX_CHILDREN + 1] = {{.fd = listener, .events = POLLIN}};
+        for (size_t i = 0; i < n_children; i++)
+            p[i + 1] = (struct pollfd){.fd = children[i].life, .events = POLLIN};
+        if (poll(p, n_children + 1, 100) < 0 && errno != EINTR)
+            _exit(1);
+        reap_children();
+        for (size_t i = n_children; i-- > 0;) { /* from the end: answer_and_end moves the last */
+            if (!(p[i + 1].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            unsigned char question = 0;
+            if (read(children[i].life, &question, 1) != 1)
+                question = 0; /* the test is over: end its worker */
+            answer_and_end(i, question == WB_ZYGOTE_WAIT || question == WB_ZYGOTE_KILL ? question : 0);
+        }
+        if (!(p[0].revents & POLLIN))
+            continue;
+        int fds[3], control = accept4(listener, NULL, NULL, SOCK_CLOEXEC);
+        if (control < 0)
+            continue;
+        receive_test(control, fds);
+        close(control);
+        if (fds[0] < 0)
+            continue;
+        pid_t pid = n_children < MAX_CHILDREN ? fork() : -1;
+        if (pid == 0) {
+            become_worker(listener, fds);
+            return;
+        }
+        close(fds[0]);
+        close(fds[1]);
+        if (pid < 0) { /* the test sees its connection closed, and says so */
+            close(fds[2]);
+            continue;
+        }
+        children[n_children++] = (zygote_child){.pid = pid, .life = fds[2]};
+    }
+}
+
 /* ---- main ------------------------------------------------------------------------------------------- */
 
-int main(void)
+int main(int argc, char *argv[])
 {
     static wb_buf request;
+    if (argc == 2 && strcmp(argv[1], "--zygote") == 0)
+        zygote();
     prepare_last_words();
     for (;;) {
         wb_frame_type type;

@@ -18,10 +18,10 @@
 #include <stdlib.h>
 
 enum { CAMEL_STEPS = 60, PARABOLA_STEPS = 12 };
+/* The rates: too small, good, too large; and smooth, zig-zag, diverging (the words are the
+   scripts', in both languages). */
 static const double CAMEL_LR[3] = {0.002, 0.03, 0.13};
-static const char *CAMEL_NAME[3] = {"too small", "good", "too large"};
 static const double PARABOLA_LR[3] = {0.1, 0.9, 1.05};
-static const char *PARABOLA_NAME[3] = {"smooth", "zig-zag", "diverges"};
 
 /* The student's camelback as an objective of n = 2 variables. */
 static double your_camelback(const double *x, size_t n, void *p)
@@ -113,8 +113,7 @@ int main(int argc, char *argv[])
         steps = run_yours(&your_camel, theta0, 2, CAMEL_LR[k], CAMEL_STEPS, traj);
         snprintf(name, sizeof name, "camel_yours_%d.dat", k + 1);
         write_path(dir, name, traj, steps, 2, NULL);
-        fprintf(labels, "camel_lr_%d = %g\ncamel_name_%d = '%s'\n", k + 1, CAMEL_LR[k], k + 1,
-                CAMEL_NAME[k]);
+        fprintf(labels, "camel_lr_%d = %g\n", k + 1, CAMEL_LR[k]);
 
         steps = oracle_gd_run(&parabola, &x0, 1, PARABOLA_LR[k], PARABOLA_STEPS, 0.0, traj);
         snprintf(name, sizeof name, "par_ref_%d.dat", k + 1);
@@ -122,8 +121,7 @@ int main(int argc, char *argv[])
         steps = run_yours(&parabola, &x0, 1, PARABOLA_LR[k], PARABOLA_STEPS, traj);
         snprintf(name, sizeof name, "par_yours_%d.dat", k + 1);
         write_path(dir, name, traj, steps, 1, square);
-        fprintf(labels, "par_lr_%d = %g\npar_name_%d = '%s'\n", k + 1, PARABOLA_LR[k], k + 1,
-                PARABOLA_NAME[k]);
+        fprintf(labels, "par_lr_%d = %g\n", k + 1, PARABOLA_LR[k]);
     }
 
     plot_finish(dir, labels);

@@ -29,19 +29,19 @@
 enum { SEED = 6, BATCH = 200, WIDTH = 128, DEPTH = 10, BINS = 50, STD_BATCH = 64 };
 enum { FAN_IN = 300, FAN_OUT = 100 };
 
-/* The schemes of the figures, with the law the reference draws from at width n. */
+/* The schemes of the figures, with the law the reference draws from at width n; their names
+   are std_by_layer.gp's scheme_name, in the same order. */
 typedef struct {
-    const char *name;
     init_scheme scheme;
 } named_scheme;
 
 static const named_scheme SCHEMES[6] = {
-    {"N(0, 0.01^2): too small", {INIT_GAUSSIAN, 0.01}},
-    {"LeCun uniform, r = 1/sqrt(n)", {INIT_LECUN_UNIFORM, 0}},
-    {"Xavier uniform", {INIT_XAVIER_UNIFORM, 0}},
-    {"Xavier normal", {INIT_XAVIER_NORMAL, 0}},
-    {"He normal", {INIT_HE_NORMAL, 0}},
-    {"N(0, 1): too large", {INIT_GAUSSIAN, 1.0}},
+    {{INIT_GAUSSIAN, 0.01}},      /* N(0, 0.01^2): too small */
+    {{INIT_LECUN_UNIFORM, 0}},    /* LeCun uniform, r = 1/sqrt(n) */
+    {{INIT_XAVIER_UNIFORM, 0}},
+    {{INIT_XAVIER_NORMAL, 0}},
+    {{INIT_HE_NORMAL, 0}},
+    {{INIT_GAUSSIAN, 1.0}},       /* N(0, 1): too large */
 };
 
 /* The histogram figure's three schemes (indices into SCHEMES). */
@@ -230,7 +230,7 @@ int main(int argc, char *argv[])
         const named_scheme *s = &SCHEMES[HIST_SCHEMES[p]];
         run_both(X, BATCH, ACT_TANH, s->scheme, &r);
         write_histograms(dir, p + 1, &r, BATCH);
-        fprintf(labels, "hist_name_%d = '%s'\nhist_std_%d = %.3g\n", p + 1, s->name, p + 1,
+        fprintf(labels, "hist_scheme_%d = %d\nhist_std_%d = %.3g\n", p + 1, HIST_SCHEMES[p] + 1, p + 1,
                 r.std_ref[DEPTH - 1]);
     }
     free(r.H_ref);
@@ -238,8 +238,6 @@ int main(int argc, char *argv[])
 
     write_std_curves(dir, "std_tanh.dat", X, ACT_TANH);
     write_std_curves(dir, "std_relu.dat", X, ACT_RELU);
-    for (int k = 0; k < 6; k++)
-        fprintf(labels, "scheme_%d = '%s'\n", k + 1, SCHEMES[k].name);
     free(X);
 
     const double fi = FAN_IN, fs = FAN_IN + FAN_OUT;

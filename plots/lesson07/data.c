@@ -27,7 +27,6 @@
 
 enum { BATCHES = 100, BATCH = 64 * 128, ALL = BATCHES * BATCH, BINS = 60 };
 static const double RATE[2] = {0.2, 0.5};
-static const char *LAYER[2] = {"input layer", "hidden layer"};
 /* The histograms' ranges (0, HIST_MAX): beyond 1/(1-p) times the largest likely activation. */
 static const double HIST_MAX[2] = {1.5, 8.0};
 
@@ -147,8 +146,7 @@ int main(int argc, char *argv[])
     }
     for (int layer = 0; layer < 2; layer++) {
         write_layer(dir, labels, layer, x, y, mask);
-        fprintf(labels, "p_%d = %g\nlayer_%d = '%s'\n", layer + 1, RATE[layer], layer + 1,
-                LAYER[layer]);
+        fprintf(labels, "p_%d = %g\n", layer + 1, RATE[layer]);
     }
     fprintf(labels, "batch = %d\n", BATCH);
     free(x);

@@ -23,7 +23,7 @@
 #include <string.h>
 
 enum { RACE_STEPS = 30, MOM_STEPS = 100, N_METHODS = 5, N_BETAS = 4, EPOCHS = 100 };
-static const char *NAME[N_METHODS] = {"SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"};
+/* The methods' names are race.gp's method_name, in this order. */
 static const char *FUNCTION[N_METHODS] = {"sgd_step", "momentum_step", "adagrad_step",
                                           "rmsprop_step", "adam_step"};
 /* In UTF-8, which the PNG and a text terminal both show ({/Symbol m} is the PNG's only). */
@@ -140,8 +140,7 @@ int main(int argc, char *argv[])
         write_run(dir, name, k, 1, 0.9, RACE_STEPS);
         snprintf(name, sizeof name, "race_yours_%d.dat", k + 1);
         write_run(dir, name, k, 0, 0.9, RACE_STEPS);
-        fprintf(labels, "method_%d = '%s'\nsettings_%d = '%s'\n", k + 1, NAME[k], k + 1,
-                SETTINGS[k]);
+        fprintf(labels, "settings_%d = '%s'\n", k + 1, SETTINGS[k]);
     }
     for (int k = 0; k < N_BETAS; k++) {
         snprintf(name, sizeof name, "mom_ref_%d.dat", k + 1);

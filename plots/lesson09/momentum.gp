@@ -13,11 +13,11 @@ unset contour
 set style line 4 lc rgb '#cbc9e2' lw 6
 set style line 14 lc rgb '#54278f' lw 2 dt 2 pt 7 ps 0.5
 
-fig_title = tx("Momentum, lr = 0.1, 100 steps on x^2/20 + y^2 from (-7, 2): the larger μ, the longer the swing")
+fig_title = tx(tr("Momentum, lr = 0.1, 100 steps on x^2/20 + y^2 from (-7, 2): the larger μ, the longer the swing", "관성(momentum), lr = 0.1, x^2/20 + y^2 위에서 (-7, 2)부터 100번 업데이트: μ가 클수록 오래 흔들린다"))
 if (is_png) {
     eval png_size(1500, 620)
     set multiplot layout 1,2 title fig_title.note
-    set title "trajectories"
+    set title tr("trajectories", "궤적")
     set xrange [-10:10]
     set yrange [-3:3]
     set xlabel "x"
@@ -28,15 +28,15 @@ if (is_png) {
     plot datadir.'/contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
          for [k=1:4] sprintf('%s/mom_ref_%d.dat', datadir, k) using 2:3 with lines ls k title sprintf('μ = %g', value(sprintf('beta_%d', k))), \
          for [k=1:4] sprintf('%s/mom_yours_%d.dat', datadir, k) using 2:3 with lines ls (10 + k) title (k == 1 ? yours : '')
-    set title "f(x, y) against the step (reference: light; yours: dashed)"
+    set title tr("f(x, y) against the step (reference: light; yours: dashed)", "업데이트 횟수에 따른 f(x, y) (기준: 옅은 선, 내 코드: 점선)")
 } else {
-    set title fig_title.note.png_only("the trajectories on the contours")."\nf(x, y) against the step (reference: light; yours: dashed)"
+    set title fig_title.note.png_only("the trajectories on the contours")."\n".tr("f(x, y) against the step (reference: light; yours: dashed)", "업데이트 횟수에 따른 f(x, y) (기준: 옅은 선, 내 코드: 점선)")
 }
 set xrange [0:100]
 set yrange [*:*]
 set logscale y
 set format y fmt10('%L')
-set xlabel "step"
+set xlabel tr("step", "업데이트 횟수")
 set ylabel "f(x, y)"
 # bottom left: the curves start at the top left and end on the right
 set key inside bottom left vertical box opaque font ",10"

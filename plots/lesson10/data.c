@@ -127,16 +127,6 @@ static void race(const char *dir, const char *tag, const wb_objective *obj, hess
     fprintf(labels, "%s_gd_steps = %zu\n%s_gd_lr = %g\n", tag, steps, tag, gd_lr);
 }
 
-static const char *kind_text(critical_kind k)
-{
-    switch (k) {
-    case CRITICAL_MINIMUM: return "a minimum";
-    case CRITICAL_MAXIMUM: return "a maximum";
-    case CRITICAL_SADDLE: return "a saddle";
-    case CRITICAL_DEGENERATE: return "degenerate";
-    default: return "invalid";
-    }
-}
 
 /* The curves z = f(t v) through the saddle along each eigenvector v of H (columns of evec). */
 static void write_eigen_curves(const char *dir, const char *name, const double *evec)
@@ -160,7 +150,7 @@ static void saddle_figure(const char *dir, FILE *labels)
     oracle_saddle_hessian(origin, 2, NULL, H);
     oracle_eigen_symm(H, 2, eval, evec);
     write_eigen_curves(dir, "saddle_eig_ref.dat", evec);
-    fprintf(labels, "ref_eigs = 'eigenvalues %g and %g'\n", eval[1], eval[0]);
+    fprintf(labels, "ref_eig_hi = %g\nref_eig_lo = %g\n", eval[1], eval[0]);
 
     /* yours: your hessian_central at (0, 0), its eigenvectors, your verdict */
     double x[2] = {0.0, 0.0}, yours[4] = {NAN, NAN, NAN, NAN}, work[CLASSIFY_WORK(2)];
@@ -171,14 +161,17 @@ static void saddle_figure(const char *dir, FILE *labels)
     if (have_H) {
         oracle_eigen_symm(yours, 2, eval, evec);
         write_eigen_curves(dir, "saddle_eig_yours.dat", evec);
-        fprintf(labels, "your_eigs = 'eigenvalues %.6g and %.6g'\n", eval[1], eval[0]);
+        fprintf(labels, "your_eig_hi = %.6g\nyour_eig_lo = %.6g\nyour_eigs_status = ''\n", eval[1], eval[0]);
     } else {
         fclose(plot_open(dir, "saddle_eig_yours.dat"));
-        fprintf(labels, "your_eigs = '%s'\n", status ? status : "not finite");
+        /* the status, or '' with no eigenvalues: H was not finite (saddle.gp words both) */
+        fprintf(labels, "your_eig_hi = NaN\nyour_eig_lo = NaN\nyour_eigs_status = '%s'\n",
+                status ? status : "");
     }
     critical_kind kind = classify_critical_point(have_H ? yours : H, 2, work);
     status = plot_status("classify_critical_point");
-    fprintf(labels, "your_kind = '%s'\n", status ? status : kind_text(kind));
+    /* the verdict as its critical_kind code (saddle.gp names it), or the status */
+    fprintf(labels, "your_kind = %d\nyour_kind_status = '%s'\n", (int)kind, status ? status : "");
 
     /* Newton with the fallback from (0.6, 0.35): every step is a gradient step */
     const double x0[2] = {0.6, 0.35};

@@ -14,7 +14,7 @@ splot datadir.'/rosen_grid.dat' using 1:2:3 with lines
 unset table
 unset contour
 
-fig_title = "Newton's method against gradient descent"
+fig_title = tr("Newton's method against gradient descent", "뉴턴 방법과 경사하강법")
 set key box opaque font ",10"
 if (is_png) {
     # The quadratic's panel keeps one scale on both axes (its valley is 4.5 times longer than
@@ -28,46 +28,48 @@ if (is_png) {
 
     set origin 0, 0
     set size 0.42, top
-    set title sprintf("f = x^2/20 + y^2 from (-7, 2) to ||∇f|| ≤ 10^{-8}:\nNewton %d step, gradient descent (lr %g) %d steps", \
+    set title sprintf(tr("f = x^2/20 + y^2 from (-7, 2) to ||∇f|| ≤ 10^{-8}:\nNewton %d step, gradient descent (lr %g) %d steps", \
+                         "f = x^2/20 + y^2, (-7, 2)에서 ||∇f|| ≤ 10^{-8}까지:\n뉴턴 방법 %d번, 경사하강법(lr %g) %d번"), \
         quad_newton_steps, quad_gd_lr, quad_gd_steps)
     set key inside bottom center horizontal maxrows 2 box opaque
     set size ratio -1
     set xrange [-7.6:1.6]
     set yrange [-3.2:2.8]
     plot datadir.'/quad_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
-         datadir.'/quad_gd_ref.dat' using 2:3 with linespoints lc rgb '#bbbbbb' pt 6 ps 0.5 title 'gradient descent (reference)', \
-         datadir.'/quad_newton_ref.dat' using 2:3 with lines ls 1 title 'Newton (reference)', \
-         datadir.'/quad_newton_yours.dat' using 2:3 with linespoints ls 11 title 'Newton ('.yours.')', \
-         '+' using (0):(0) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title 'minimum (0, 0)'
+         datadir.'/quad_gd_ref.dat' using 2:3 with linespoints lc rgb '#bbbbbb' pt 6 ps 0.5 title tr('gradient descent', '경사하강법').' ('.reference.')', \
+         datadir.'/quad_newton_ref.dat' using 2:3 with lines ls 1 title tr('Newton', '뉴턴 방법').' ('.reference.')', \
+         datadir.'/quad_newton_yours.dat' using 2:3 with linespoints ls 11 title tr('Newton', '뉴턴 방법').' ('.yours.')', \
+         '+' using (0):(0) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title tr('minimum (0, 0)', '최소점 (0, 0)')
 
     set origin 0.42, 0
     set size 0.29, top
-    set title sprintf("Rosenbrock from (-1.2, 1) to ||∇f|| ≤ 10^{-8}:\nNewton %d steps, gradient descent (lr %g) %d steps", \
+    set title sprintf(tr("Rosenbrock from (-1.2, 1) to ||∇f|| ≤ 10^{-8}:\nNewton %d steps, gradient descent (lr %g) %d steps", \
+                         "Rosenbrock, (-1.2, 1)에서 ||∇f|| ≤ 10^{-8}까지:\n뉴턴 방법 %d번, 경사하강법(lr %g) %d번"), \
         rosen_newton_steps, rosen_gd_lr, rosen_gd_steps)
     set key inside top left vertical maxrows auto box opaque
     set size noratio
     set xrange [-2:2]
     set yrange [-3.5:3]
     plot datadir.'/rosen_contours.dat' using 1:2 with lines lc rgb '#cccccc' notitle, \
-         datadir.'/rosen_gd_ref.dat' using 2:3 with lines lc rgb '#666666' lw 2 title 'gradient descent (reference)', \
-         datadir.'/rosen_newton_ref.dat' using 2:3 with linespoints ls 2 pt 7 ps 1 title 'Newton (reference)', \
-         datadir.'/rosen_newton_yours.dat' using 2:3 with linespoints ls 12 title 'Newton ('.yours.')', \
-         '+' using (1):(1) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title 'minimum (1, 1)'
+         datadir.'/rosen_gd_ref.dat' using 2:3 with lines lc rgb '#666666' lw 2 title tr('gradient descent', '경사하강법').' ('.reference.')', \
+         datadir.'/rosen_newton_ref.dat' using 2:3 with linespoints ls 2 pt 7 ps 1 title tr('Newton', '뉴턴 방법').' ('.reference.')', \
+         datadir.'/rosen_newton_yours.dat' using 2:3 with linespoints ls 12 title tr('Newton', '뉴턴 방법').' ('.yours.')', \
+         '+' using (1):(1) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' title tr('minimum (1, 1)', '최소점 (1, 1)')
 
     set origin 0.71, 0
     set size 0.29, top
-    set title "Rosenbrock: the gradient's norm at each step"
+    set title tr("Rosenbrock: the gradient's norm at each step", "Rosenbrock: 매 단계의 경사도 노름")
 } else {
-    set title fig_title.note.png_only("the paths on the contours of both functions")."\nRosenbrock: the gradient's norm at each step"
+    set title fig_title.note.png_only("the paths on the contours of both functions")."\n".tr("Rosenbrock: the gradient's norm at each step", "Rosenbrock: 매 단계의 경사도 노름")
 }
 set logscale xy
 set format xy fmt10('%L')
 set key inside top right vertical maxrows auto box opaque
-set xlabel "step k + 1"
+set xlabel tr("step k + 1", "단계 k + 1")
 set ylabel tx("||∇f(x_k)||")
 set xrange [1:1e5]
 set yrange [1e-9:1e4]
-plot datadir.'/rosen_gd_ref.dat' using ($1+1):4 with lines lc rgb '#999999' lw 2 title 'gradient descent (reference)', \
-     datadir.'/rosen_newton_ref.dat' using ($1+1):4 with lines ls 2 title 'Newton (reference)', \
-     datadir.'/rosen_newton_yours.dat' using ($1+1):4 with linespoints ls 12 title 'Newton ('.yours.')'
+plot datadir.'/rosen_gd_ref.dat' using ($1+1):4 with lines lc rgb '#999999' lw 2 title tr('gradient descent', '경사하강법').' ('.reference.')', \
+     datadir.'/rosen_newton_ref.dat' using ($1+1):4 with lines ls 2 title tr('Newton', '뉴턴 방법').' ('.reference.')', \
+     datadir.'/rosen_newton_yours.dat' using ($1+1):4 with linespoints ls 12 title tr('Newton', '뉴턴 방법').' ('.yours.')'
 if (is_png) { unset multiplot }

@@ -25,7 +25,7 @@
 #include <string.h>
 
 enum { ROWS = 569, D = 30, MAX_EPOCHS = 150, N_METHODS = 3 };
-static const char *NAME[N_METHODS] = {"BGD", "SGD", "MGD"};
+/* BGD, SGD, MGD: curves.gp names them, in this order. */
 static double X[ROWS * D], y[ROWS];
 
 /* Breast cancer in a fixed random order, standardized with the first train_rows rows. */
@@ -102,18 +102,19 @@ int main(int argc, char *argv[])
     char name[64];
 
     enum { M = 300, MV = ROWS - M, EPOCHS = 40 };
+    const double CURVES_LR = 0.05;
     load(M);
     const size_t batch[N_METHODS] = {M, 1, 32};
     for (int k = 0; k < N_METHODS; k++) {
-        train_options o = {.lr = 0.05, .batch_size = batch[k], .epochs = EPOCHS};
+        train_options o = {.lr = CURVES_LR, .batch_size = batch[k], .epochs = EPOCHS};
         snprintf(name, sizeof name, "curves_ref_%d.dat", k + 1);
         write_run(dir, name, 1, M, MV, o);
         snprintf(name, sizeof name, "curves_yours_%d.dat", k + 1);
         write_run(dir, name, 0, M, MV, o);
-        fprintf(labels, "method_%d = '%s (batch size %zu)'\n", k + 1, NAME[k], batch[k]);
+        fprintf(labels, "batch_%d = %zu\n", k + 1, batch[k]);
     }
-    fprintf(labels, "curves_settings = 'lr = 0.05, no weight decay, %d training rows, %d "
-                    "validation rows'\n", M, MV);
+    /* the settings' numbers (no weight decay); curves.gp words them */
+    fprintf(labels, "curves_lr = %g\ncurves_train = %d\ncurves_val = %d\n", CURVES_LR, M, MV);
 
     enum { SMALL = 30, SMALL_VAL = 200 };
     load(SMALL);
@@ -121,8 +122,9 @@ int main(int argc, char *argv[])
     size_t best_ref = write_run(dir, "early_ref.dat", 1, SMALL, SMALL_VAL, o);
     size_t best_yours = write_run(dir, "early_yours.dat", 0, SMALL, SMALL_VAL, o);
     fprintf(labels, "best_ref = %zu\nbest_yours = %zu\n", best_ref, best_yours);
-    fprintf(labels, "early_settings = 'MGD, batch size 5, lr = 0.5, %d training rows, %d "
-                    "validation rows'\n", SMALL, SMALL_VAL);
+    /* the settings' numbers (MGD); early.gp words them */
+    fprintf(labels, "early_lr = %g\nearly_batch = %zu\nearly_train = %d\nearly_val = %d\n", o.lr,
+            o.batch_size, SMALL, SMALL_VAL);
 
     plot_finish(dir, labels);
     return 0;

@@ -296,8 +296,9 @@ static void searches(const char *dir, task *t, FILE *labels)
         if (ok && isfinite(q[yb[s]].val_loss))
             fprintf(labels, "best_yours_%d = '%.4f'\n", s + 1, q[yb[s]].val_loss);
         else
+            /* the status, or plane.gp's words for 'nonfinite' and 'noindex' */
             fprintf(labels, "best_yours_%d = '%s'\n", s + 1,
-                    status ? status : ok ? "not finite" : "no valid index");
+                    status ? status : ok ? "nonfinite" : "noindex");
     }
     fprintf(labels, "epochs = %d\n", EPOCHS);
     gsl_rng_free(rng);

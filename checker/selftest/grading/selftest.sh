@@ -427,8 +427,9 @@ grading_release() {
     fi
     local leaks
     leaks=$(cd "$R" && { ls -d solutions checker/selftest .ci 2>/dev/null; grep -rl --include='*.c' 'SOLUTION BEGIN' . 2>/dev/null; find . -name '*.patch'; })
-    if [ -z "$leaks" ] && [ -f "$R/lessons/lesson01/derivatives.c" ] && [ -f "$R/checker/lesson01/test_derivatives.c" ]; then
-        ok "grading: make release: $(find "$R" -type f | wc -l) files, no solution, mutant or self-test"
+    if [ -z "$leaks" ] && [ -f "$R/lessons/lesson01/derivatives.c" ] && [ -f "$R/checker/lesson01/test_derivatives.c" ] &&
+        cmp -s "$R/README.md" checker/release/README.md && cmp -s "$R/README.ko.md" checker/release/README.ko.md; then
+        ok "grading: make release: $(find "$R" -type f | wc -l) files, the students' README in English and Korean, no solution, mutant or self-test"
     else
         bad "grading: make release leaks: $leaks"
     fi
