@@ -3,7 +3,7 @@
 # sigmoid'(z)), while cross-entropy's gradient a - y tends to 1. Left linear, right logarithmic.
 eval png_size(1500, 620)
 set multiplot layout 1,2 title tr("A saturated neuron learns slowly with MSE: |dL/dz| for a = sigmoid(z), target y = 0", "포화된 뉴런은 MSE로는 느리게 배운다: a = sigmoid(z), 목표 y = 0일 때의 |dL/dz|").note
-set xlabel tr("pre-activation z  (the output a = sigmoid(z) is wrong by a)", "활성화 함수의 입력 z  (출력 a = sigmoid(z)는 a만큼 틀렸다)")
+set xlabel tr("pre-activation z  (the output a = sigmoid(z) is wrong by a)", "활성화 함수의 입력 z  (출력 a = sigmoid(z)의 오차는 a)")
 set ylabel "|dL/dz|"
 set xrange [-4:14]
 set key font ",10"

@@ -15,7 +15,7 @@ set ylabel tr("mean smoothness", "mean smoothness (평균 매끄러움)")
 set size ratio -1
 set xrange [0:2600]
 set yrange [-1300:1300]
-set label 1 sprintf(tr("smoothness spans only %g:\nevery point sits on y = 0.1", "smoothness의 범위는 %g뿐이라\n모든 점이 y = 0.1 위에 놓인다"), smooth_span) at 1300,-400 center font ",10"
+set label 1 sprintf(tr("smoothness spans only %g:\nevery point sits on y = 0.1", "smoothness의 범위는 %g뿐이라\n모든 점이 y = 0.1 한 줄에 몰린다"), smooth_span) at 1300,-400 center font ",10"
 plot datadir.'/raw_0.dat' using 1:2 with points pt 7 ps 0.5 @malignant title tr('malignant', '악성'), \
      datadir.'/raw_1.dat' using 1:2 with points pt 7 ps 0.5 @benign title tr('benign', '양성')
 unset label 1

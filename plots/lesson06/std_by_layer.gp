@@ -21,9 +21,9 @@ set bmargin 8
 do for [p=1:2] {
     act = p == 1 ? 'tanh' : 'relu'
     set title (p == 1 ? tr("tanh: Xavier's std decays slowly, smaller weights vanish, N(0,1) saturates", \
-                           "tanh: Xavier는 표준편차가 천천히 줄고, 더 작은 가중치는 소실되고, N(0,1)은 포화된다") \
+                           "tanh: Xavier는 표준편차가 천천히 줄고, 더 작은 가중치에서는 사라지며, N(0,1)은 포화된다") \
                        : tr("ReLU: He keeps the std flat, Xavier halves the variance at every layer", \
-                           "ReLU: He는 표준편차를 그대로 지키고, Xavier는 층마다 분산이 절반이 된다"))
+                           "ReLU: He는 표준편차를 그대로 지키고, Xavier는 층마다 분산을 절반으로 줄인다"))
     f = sprintf('%s/std_%s.dat', datadir, act)
     plot for [k=1:6] f using 1:(column(2*k)) with lines ls k title scheme_name[k], \
          for [k=1:6] f using 1:(column(2*k+1)) with linespoints ls 10+k notitle, \

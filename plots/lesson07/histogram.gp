@@ -3,8 +3,8 @@
 # zeros (counted in the panel's box, not binned), and every kept value is stretched by 1/(1-p).
 eval png_size(1500, 620)
 array layer_name[2] = [tr("input layer", "입력층"), tr("hidden layer", "은닉층")]
-set multiplot layout 1,2 title sprintf(tr("Activations of 100 mini-batches (%d values each) before and after inverted dropout", "미니배치 100개(각 %d개 값)의 활성 값: 역 드롭아웃 전과 후"), batch).note
-set xlabel tr("activation (positive values; the exact zeros are counted in the box)", "활성 값 (양수만; 정확히 0인 값은 상자 안에 센다)")
+set multiplot layout 1,2 title sprintf(tr("Activations of 100 mini-batches (%d values each) before and after inverted dropout", "미니배치 100개(각각 값 %d개)의 활성 값: 역 드롭아웃 전과 후"), batch).note
+set xlabel tr("activation (positive values; the exact zeros are counted in the box)", "활성 값 (양수만 그림, 정확히 0인 값은 상자 안에 따로 셈)")
 set ylabel tr("fraction of all activations per bin (log scale)", "구간마다 전체 활성 값에서 차지하는 비율 (로그 눈금)")
 set logscale y
 set format y fmt10('%L')

@@ -18,7 +18,7 @@ do for [k=1:2] {
     plot f using 1:2 with lines ls 20 title tr('without dropout', '드롭아웃 없음'), \
          f using 1:3 with lines ls 1 title tr('inverted dropout', '역 드롭아웃').' ('.reference.')', \
          f using 1:6 with linespoints ls 11 pi 5 title tx(yours.' dropout\_forward'), \
-         f using 1:4 with lines ls 2 title tr('no scaling: classic training', '비례 조정 없음: 고전적 학습').' ('.reference.')', \
+         f using 1:4 with lines ls 2 title tr('no scaling: classic training', '배율 보정 없음: 고전적 드롭아웃의 훈련').' ('.reference.')', \
          f using 1:7 with linespoints ls 12 pi 5 title tx(yours.' dropout\_forward\_classic'), \
          f using 1:5 with lines ls 3 title tr('wrong: kept units times (1-p)', '틀린 방식: 남은 뉴런에 (1-p)를 곱함')
 }

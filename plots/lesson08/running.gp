@@ -3,7 +3,7 @@
 # the held-out batch's own statistics.
 eval png_size(1500, 560)
 set multiplot layout 1,3 title sprintf(tr("Running statistics of unit %d (the input z of batch normalization), momentum = %g", "뉴런 %d(배치 정규화의 입력 z)의 이동 평균 통계, momentum = %g"), unit, momentum).note
-set xlabel tr("training step", "학습 단계")
+set xlabel tr("training step", "업데이트 횟수")
 set xrange [0:steps]
 set bmargin 7
 set key at graph 0.5, graph -0.17 center top horizontal nobox font ",10" maxrows 2
@@ -25,6 +25,6 @@ set ylabel tr("loss", "손실")
 set yrange [0:*]
 set offsets 0, 0, graph 0.05, 0
 plot datadir.'/running.dat' using 1:9 with lines ls 3 title tr('running statistics', '이동 평균 통계').' ('.reference.')', \
-     '' using 1:8 with lines ls 20 title tr("the held-out batch's own statistics", "그 배치 자신의 통계"), \
+     '' using 1:8 with lines ls 20 title tr("the held-out batch's own statistics", "평가 배치 자신의 통계"), \
      '' using 1:10 with lines ls 13 title tx(yours.' (batchnorm\_inference)')
 unset multiplot

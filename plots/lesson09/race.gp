@@ -18,7 +18,7 @@ set style line 14 lc rgb '#54278f' lw 2 dt 2 pt 7 ps 0.6
 set style line 15 lc rgb '#ae017e' lw 2 dt 2 pt 7 ps 0.6
 
 fig_title = tx(tr("The race on f(x, y) = x^2/20 + y^2 from (-7, 2): 30 steps each (Saito's Deep Learning from Scratch, as in ToBig's Optimization session)", \
-                  "f(x, y) = x^2/20 + y^2 위의 경주: (-7, 2)에서 각각 30번 업데이트 (『밑바닥부터 시작하는 딥러닝』의 그림, ToBig's 자료 「Optimization」)"))
+                  "f(x, y) = x^2/20 + y^2 위의 경주: (-7, 2)에서 각각 30번 업데이트 (ToBig's 자료 「Optimization」이 옮겨 실은 『밑바닥부터 시작하는 딥러닝』의 그림)"))
 # The methods, in the driver's order (data.c: FUNCTION)
 array method_name[5] = ["SGD", tr("Momentum", "관성(Momentum)"), "AdaGrad", "RMSProp", "Adam"]
 if (is_png) {

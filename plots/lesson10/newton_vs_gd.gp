@@ -29,7 +29,7 @@ if (is_png) {
     set origin 0, 0
     set size 0.42, top
     set title sprintf(tr("f = x^2/20 + y^2 from (-7, 2) to ||∇f|| ≤ 10^{-8}:\nNewton %d step, gradient descent (lr %g) %d steps", \
-                         "f = x^2/20 + y^2, (-7, 2)에서 ||∇f|| ≤ 10^{-8}까지:\n뉴턴 방법 %d번, 경사하강법(lr %g) %d번"), \
+                         "f = x^2/20 + y^2, (-7, 2)에서 ||∇f|| ≤ 10^{-8}까지:\n뉴턴 방법 %d걸음, 경사하강법(lr %g) %d걸음"), \
         quad_newton_steps, quad_gd_lr, quad_gd_steps)
     set key inside bottom center horizontal maxrows 2 box opaque
     set size ratio -1
@@ -44,7 +44,7 @@ if (is_png) {
     set origin 0.42, 0
     set size 0.29, top
     set title sprintf(tr("Rosenbrock from (-1.2, 1) to ||∇f|| ≤ 10^{-8}:\nNewton %d steps, gradient descent (lr %g) %d steps", \
-                         "Rosenbrock, (-1.2, 1)에서 ||∇f|| ≤ 10^{-8}까지:\n뉴턴 방법 %d번, 경사하강법(lr %g) %d번"), \
+                         "Rosenbrock 함수, (-1.2, 1)에서 ||∇f|| ≤ 10^{-8}까지:\n뉴턴 방법 %d걸음, 경사하강법(lr %g) %d걸음"), \
         rosen_newton_steps, rosen_gd_lr, rosen_gd_steps)
     set key inside top left vertical maxrows auto box opaque
     set size noratio
@@ -58,14 +58,14 @@ if (is_png) {
 
     set origin 0.71, 0
     set size 0.29, top
-    set title tr("Rosenbrock: the gradient's norm at each step", "Rosenbrock: 매 단계의 경사도 노름")
+    set title tr("Rosenbrock: the gradient's norm at each step", "Rosenbrock 함수: 걸음마다의 경사도 노름")
 } else {
-    set title fig_title.note.png_only("the paths on the contours of both functions")."\n".tr("Rosenbrock: the gradient's norm at each step", "Rosenbrock: 매 단계의 경사도 노름")
+    set title fig_title.note.png_only("the paths on the contours of both functions")."\n".tr("Rosenbrock: the gradient's norm at each step", "Rosenbrock 함수: 걸음마다의 경사도 노름")
 }
 set logscale xy
 set format xy fmt10('%L')
 set key inside top right vertical maxrows auto box opaque
-set xlabel tr("step k + 1", "단계 k + 1")
+set xlabel tr("step k + 1", "걸음 k + 1")
 set ylabel tx("||∇f(x_k)||")
 set xrange [1:1e5]
 set yrange [1e-9:1e4]

@@ -7,7 +7,7 @@ set multiplot layout 1,2 title fig_title.note
 
 # The driver writes numbers and codes; the words are here. your_*_status: why a function of yours
 # gave nothing ('' when it ran).
-eigs(hi, lo) = sprintf(tr("eigenvalues %g and %g", "고윳값 %g와 %g"), hi, lo)
+eigs(hi, lo) = sprintf(tr("eigenvalues %g and %g", "고윳값 %g, %g"), hi, lo)
 your_eigs = your_eigs_status ne '' ? your_eigs_status \
           : your_eig_hi == your_eig_hi ? eigs(your_eig_hi, your_eig_lo) : tr("not finite", "유한하지 않음")
 kind_name(k) = k == 1 ? tr("a minimum", "극소점") : k == 2 ? tr("a maximum", "극대점") \
@@ -32,7 +32,7 @@ splot datadir.'/saddle_grid.dat' using 1:2:3 with lines lc rgb '#d0d0d0' notitle
       '+' using (0):(0):(0) every ::0::0 with points pt 7 ps 1.5 lc rgb '#000000' title tr('the saddle point', '안장점')
 
 set title tr("Top view: where H is not positive definite, Newton takes gradient steps (fallback\\_lr = 0.1)\nthe full Newton step -H^{-1}∇f would jump straight onto the saddle", \
-             "위에서 본 모습: H가 양의 정부호가 아니면 뉴턴 방법은 경사하강 걸음을 내딛는다 (fallback\\_lr = 0.1)\n온전한 뉴턴 걸음 -H^{-1}∇f는 곧장 안장점으로 뛰어든다")
+             "위에서 본 모습: H가 양의 정부호가 아니면 뉴턴 방법은 경사하강 걸음을 내딛는다 (fallback\\_lr = 0.1)\n온전한 뉴턴 걸음 -H^{-1}∇f를 쓰면 곧장 안장점으로 뛰어든다")
 set view map
 set size ratio -1
 set contour base

@@ -5,7 +5,7 @@ eval png_size(1400, 600)
 array method[3] = ["BGD", "SGD", "MGD"]
 method_name(k) = sprintf(tr("%s (batch size %d)", "%s (배치 크기 %d)"), method[k], value(sprintf('batch_%d', k)))
 set multiplot layout 1,2 title sprintf(tr("BGD, SGD and MGD on breast cancer: lr = %g, no weight decay, %d training rows, %d validation rows", \
-                                          "유방암 데이터 위의 BGD, SGD, MGD: lr = %g, 가중치 감쇠 없음, 훈련 행 %d개, 검증 행 %d개"), \
+                                          "유방암 데이터로 학습한 BGD, SGD, MGD: lr = %g, 가중치 감쇠 없음, 훈련 행 %d개, 검증 행 %d개"), \
                                        curves_lr, curves_train, curves_val).note
 set xlabel tr("epoch", "세대(epoch)")
 set ylabel tr("mean NLL (nats)", "평균 NLL (nat)")

@@ -4,7 +4,7 @@
 # it (top, with its own loss axis), and the trials in the square with their x values projected
 # below it (bottom).
 eval png_size(1300, 760)
-set multiplot title tx(tr("Grid vs random search with 9 trials: the loss (top) depends on the important parameter x; y barely matters", "시도 9번의 격자 탐색과 임의 탐색: 손실(위)은 중요한 매개변수 x에 달려 있고, y는 거의 상관이 없다")).note
+set multiplot title tx(tr("Grid vs random search with 9 trials: the loss (top) depends on the important parameter x; y barely matters", "시도 9번의 격자 탐색과 임의 탐색: 손실(위)은 중요한 매개변수 x에 달려 있고, y는 거의 영향이 없다")).note
 top = 0.90        # below the title and the note
 split = 0.60      # where the loss panels end and the squares begin
 set xrange [-0.03:1.03]

@@ -1,6 +1,6 @@
 # The validation loss of logistic regression on the breast-cancer data (gradient descent, `epochs`
 # epochs, L2 weight decay) over the (lr, weight decay) plane, with the points each search tried.
-fig_title = sprintf(tr("Validation loss of logistic regression (breast cancer, %d epochs of gradient descent) over the searched plane; cross and ring: the best points", "탐색한 평면 위에서 로지스틱 회귀(유방암 데이터, 경사하강법 %d세대)의 검증 손실; 가위표와 고리: 가장 좋은 점"), epochs)
+fig_title = sprintf(tr("Validation loss of logistic regression (breast cancer, %d epochs of gradient descent) over the searched plane; cross and ring: the best points", "탐색한 평면 위에서 로지스틱 회귀(유방암 데이터, 경사하강법 %d세대)의 검증 손실 (가위표와 고리: 가장 좋은 점)"), epochs)
 if (!is_png) { eval png_only_figure("three heat maps with the points each search tried") }
 eval png_size(1650, 600)
 set multiplot layout 1,3 title fig_title.note
