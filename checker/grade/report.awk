@@ -203,6 +203,13 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     lines = ""
     for (i = 1; i <= nl; i++) lines = lines "Lesson " lnum[num = L[i]] " (" title[num] "): " num_(SC[id, num]) " / " num_(maxpts[num]) "\n"
     print "result\t" num_(total) "\t" tsvf(lines) "\t" tsvf(id) "\t" num_(maxtotal) "\t" tsvf(seed) "\t" (sandbox == "yes" ? "true" : "false") > js
+    # per lesson what feedback.md says besides the tests (the class page shows it too)
+    for (i = 1; i <= nl; i++) {
+        num = L[i]; k = 0
+        for (j = 1; j <= ntests[num]; j++) k += P[num, j]
+        print "lesson\t" num "\t" tsvf(title[num]) "\t" num_(SC[id, num]) "\t" num_(maxpts[num]) "\t" STAT[num] "\t" \
+            tsvf(pfile[id, num]) "\t" tsvf(WHY[num]) "\t" tsvf(LOGS[num]) "\t" k "\t" ntests[num] > js
+    }
     for (i = 1; i <= nl; i++) {
         num = L[i]
         for (j = 1; j <= ntests[num]; j++) {
@@ -295,7 +302,7 @@ function summary(   f, g, line, nskip, i, num, n, j, k, v, med, mn, mx, st, labe
     nskip = 0
     while ((getline line < g) > 0) { print line > f; if (line ~ /^skipped /) nskip++ }
     close(g)
-    printf "%d students%s; files in %s: gradebook.csv, summary.txt, scores.png, students/ID/{feedback.md,results.json,junit.xml}\n", \
+    printf "%d students%s; files in %s: index.html (the class page), gradebook.csv, summary.txt, mistakes.csv, similarity.csv, scores.png, students/ID/{index.html,feedback.md,results.json,junit.xml}\n", \
         ns, (nskip ? sprintf(" (%d folder%s skipped: see above)", nskip, nskip > 1 ? "s" : "") : ""), grades > f
     close(f)
 }
