@@ -68,6 +68,7 @@ EN = {
     "no_mistakes": "No named mistake or error shape was seen.",
     "tested_of": "{tested} of {n} students' files were tested.",
     "other_failures": "Other failures: {list}.",
+    "other_item": "{what} ({k} student(s))",
     "kind_mistake": "mistake",
     "kind_shape": "error shape",
     "similarity": "Similar submissions",

@@ -81,7 +81,13 @@ td.id { overflow-wrap: anywhere; max-width: 18rem; }
   dl.why dt { margin-top: .3rem; }
   .pair { grid-template-columns: 1fr; }
   th, td { padding: .25rem .3rem; }
-  .bar { display: none; }
+  .bar, .wide { display: none; }
+  table.mistakes thead, table.similarity thead { display: none; }
+  table.mistakes tr { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; border-bottom: 1px solid var(--line); }
+  table.mistakes td { border: 0; }
+  table.mistakes td:last-child { grid-column: 1 / -1; }
+  table.similarity tr { display: block; border-bottom: 1px solid var(--line); }
+  table.similarity td { display: block; border: 0; text-align: left; }
 }
 @media print {
   body { max-width: none; font-size: 11pt; padding: 0; }
@@ -432,7 +438,7 @@ def class_page(args, reg, lessons, students, table, tested, others, pairs, sim_o
         with open(png, "rb") as fh:
             body.append(el("figure", el("img", src="data:image/png;base64," + base64.b64encode(fh.read()).decode("ascii"),
                                         alt=label("scores_alt"))))
-    head = el("tr", el("th", label("col_lesson"), cls="num"), el("th", label("col_title")),
+    head = el("tr", el("th", label("col_lesson"), cls="num"), el("th", label("col_title"), cls="wide"),
               [el("th", label(k), cls="num") for k in ("col_mean", "col_median", "col_min", "col_max", "col_full")])
     rows = []
     for num in lessons:
@@ -440,7 +446,7 @@ def class_page(args, reg, lessons, students, table, tested, others, pairs, sim_o
         m = maxes.get(num, 0)
         cells = [fmt(round(statistics.mean(s), 1)), fmt(float(statistics.median(s))), fmt(min(s)), fmt(max(s)),
                  "%d/%d" % (sum(1 for x in s if m and x == m), len(s))] if s else ["", "", "", "", ""]
-        rows.append(el("tr", el("td", reg[num]["n"], cls="num"), el("td", reg[num]["title"]),
+        rows.append(el("tr", el("td", reg[num]["n"], cls="num"), el("td", reg[num]["title"], cls="wide"),
                        [el("td", c, cls="num") for c in cells], data_lesson=num))
     body.append(el("div", el("table", el("thead", head), el("tbody", rows), id="score-table"), cls="scroll"))
     # the students
@@ -483,7 +489,7 @@ def class_page(args, reg, lessons, students, table, tested, others, pairs, sim_o
         other = others.get(num, {})
         if other:
             body.append(el("p", label("other_failures", list=", ".join(
-                "%s %d" % (label(k), len(v)) for k, v in sorted(other.items(), key=lambda kv: -len(kv[1])))), cls="muted"))
+                label("other_item", what=label(k), k=len(v)) for k, v in sorted(other.items(), key=lambda kv: -len(kv[1])))), cls="muted"))
     # the similar submissions
     body.append(el("h2", label("similarity"), id="similarity"))
     body.append(el("p", label("similarity_intro"), cls="note"))
@@ -497,18 +503,24 @@ def class_page(args, reg, lessons, students, table, tested, others, pairs, sim_o
             if not pairs.get(num):
                 continue
             body.append(el("h3", label("lesson_title", n=reg[num]["n"], title=reg[num]["title"])))
+            head = el("tr", el("th", label("col_pair")), el("th", label("col_similar")), el("th", label("col_ranges")))
+            rows, details = [], []
             for a, b, pa, pb, identical, ranges, files in pairs[num]:
                 shared = [el("div", label("pct_of", pct=pa, a=a, b=b)), el("div", label("pct_of", pct=pb, a=b, b=a))]
                 if identical:
                     shared.append(el("div", el("strong", label("identical"))))
+                spans = [el("div", "%d-%d \u2194 %d-%d" % r[:4]) for r in ranges[:6]] + ([el("div", "...")] if len(ranges) > 6 else [])
+                rows.append(el("tr", el("td", el("div", a), el("div", b), cls="id"), el("td", shared), el("td", spans, cls="num"),
+                               data_lesson=num, data_a=a, data_b=b, data_pct=max(pa, pb)))
                 excerpt = []
-                for ra, rb, rc, rd, tok in ranges[:4]:
+                for ra, rb, rc, rd, tok in ranges[:3]:
                     excerpt.append(el("div", el("div", el("div", "%s, %s" % (a, label("lines", a=ra, b=rb)), cls="muted"),
                                                 el("pre", lines_of(files[0], ra, rb))),
                                       el("div", el("div", "%s, %s" % (b, label("lines", a=rc, b=rd)), cls="muted"),
                                          el("pre", lines_of(files[1], rc, rd))), cls="pair"))
-                body.append(el("article", el("h4", a, " — ", b), shared, excerpt, cls="similar", data_lesson=num,
-                               data_a=a, data_b=b, data_pct=max(pa, pb)))
+                details.append(el("details", el("summary", a, " \u2014 ", b), excerpt, cls="similar"))
+            body.append(el("div", el("table", el("thead", head), el("tbody", rows), cls="similarity", data_lesson=num), cls="scroll"))
+            body.append(details)
     body.append(el("p", label("generated", date=now(), command="grade"), cls="meta"))
     return page(label("class_title"), CSS, body, lang=lang())
 
