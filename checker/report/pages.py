@@ -68,6 +68,7 @@ dl.why dd { margin: 0; overflow-wrap: anywhere; }
 dl.why dd.mistake { font-weight: 600; }
 dl.why dd.hint { background: #ddf4ff; padding: 0 .3rem; }
 ul.unwritten li, ul.passed li { overflow-wrap: anywhere; }
+p.test { margin: .15rem 0; }
 figure { display: inline-block; margin: .5rem .5rem .5rem 0; max-width: 100%; vertical-align: top; }
 figure img { max-width: 100%; height: auto; border: 1px solid var(--line); }
 figcaption { font-size: .85rem; color: var(--muted); }
@@ -571,9 +572,9 @@ def student_page(sid, r, reg):
             if hidden:
                 title = label("hidden_test", title=re.sub(r"^\[hidden\] *", "", title))
             if t["status"] == "passed":
-                body.append(el("p", el("span", label("pass"), cls="pass"), " ", title))
+                body.append(el("p", el("span", label("pass"), cls="pass"), " ", title, cls="test"))
             elif hidden or not t.get("output"):
-                body.append(el("p", el("span", label("fail"), cls="fail"), " ", title))
+                body.append(el("p", el("span", label("fail"), cls="fail"), " ", title, cls="test"))
             else:
                 body.append(render_failure(title, t["output"]))
     return page(label("feedback_title", id=sid), CSS, body, lang=lang())
