@@ -5,8 +5,8 @@ and the contents of numbers and strings. The lesson's stub is left out first: ev
 student's file that belongs to a run of at least STUB_RUN tokens shared with the stub (the
 includes, the signatures, the comments' code) is replaced by a barrier, a line of tokens
 different in every file, so that no run can go on across it. What remains is what the student
-wrote, function body by function body; two students who each wrote the obvious short formulas
-share no run of RUN tokens, while a copied file shares nearly all of it.
+wrote, function body by function body: bodies shorter than RUN tokens (one-line formulas) never
+count, however many two files share, while a copied file shares nearly all of its tokens.
 
 The share of a file found in another is the tokens of the runs sim_c reports for the pair
 (sim_c -n: file, lines and tokens of each run) over the file's own tokens (the barriers' left
