@@ -3,14 +3,15 @@
 Debian's similarity-tester (sim_c) compares C token by token, ignoring layout, comments, names
 and the contents of numbers and strings. The lesson's stub is left out first: every line of a
 student's file that belongs to a run of at least STUB_RUN tokens shared with the stub (the
-includes, the signatures, the comments' code) is replaced by a barrier, a line of tokens
-different in every file, so that no run can go on across it. What remains is what the student
-wrote, function body by function body: bodies shorter than RUN tokens (one-line formulas) never
-count, however many two files share, while a copied file shares nearly all of its tokens.
+includes, the signatures, the placeholders) is dropped, and what remains, the code the student
+wrote, is cut at those lines into pieces, each given to sim_c as a file of its own (padded with
+empty lines, so that sim_c's line numbers are the student's). A run never goes on from one file
+to the next, so pieces shorter than RUN tokens (one-line formulas) never count, however many two
+students share, while a copied file shares nearly all of its tokens.
 
-The share of a file found in another is the tokens of the runs sim_c reports for the pair
-(sim_c -n: file, lines and tokens of each run) over the file's own tokens (the barriers' left
-out), so that two copies read 100%.
+The share of a student's file found in another's is the tokens of the runs sim_c reports
+between their pieces (sim_c -a -n: files, lines and tokens of each run) over the tokens of all
+the student's pieces.
 """
 import os
 import re
@@ -46,11 +47,6 @@ def _runs(out):
                    m.group(4), int(m.group(5)), int(m.group(6)), int(m.group(7)))
 
 
-def _barrier(k, bits):
-    """A line of bits tokens, + for a 0 and - for a 1 of k: different in every file."""
-    return " ".join("-" if (k >> b) & 1 else "+" for b in range(bits)) + "\n"
-
-
 def lesson_pairs(files, stub, threshold):
     """files: {name: path} of one lesson; stub: its stub's path. Returns the pairs at or over
     threshold percent, most similar first: (a, b, pct_a_in_b, pct_b_in_a, identical, ranges)
@@ -72,33 +68,46 @@ def lesson_pairs(files, stub, threshold):
         for f, a, b, g, _, _, _ in _runs(out):
             if f in back and g == "stub.c":
                 stubbed[back[f]].update(range(a, b + 1))
-        # 2. those lines replaced by a barrier, different in every file
-        bits = max(4, len(names).bit_length() + 1)
-        barrier_tokens = {}
+        # 2. the rest cut into pieces at those lines, a file each, at the same line numbers
+        owner, pieces = {}, []
         for i, name in enumerate(names):
-            path = os.path.join(work, local[name])
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                lines = fh.readlines()
-            n_barriers = 0
-            for ln in range(1, len(lines) + 1):
-                if ln in stubbed[name]:
-                    first = ln - 1 not in stubbed[name]
-                    lines[ln - 1] = _barrier(i + 1, bits) if first else "\n"
-                    n_barriers += first
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.writelines(lines)
-            barrier_tokens[name] = n_barriers * bits
-        # 3. every file against every other
-        out = _sim(["-a", "-e", "-s", "-n", "-r", str(RUN)] + [local[n] for n in names], work)
-        size = {back[f]: max(0, t - barrier_tokens[back[f]]) for f, t in _tokens(out).items() if f in back}
-        shared, ranges = {}, {}
+            with open(os.path.join(work, local[name]), encoding="utf-8", errors="replace") as fh:
+                lines = fh.read().split("\n")
+            piece, first = [], None
+            for ln in range(1, len(lines) + 2):
+                inside = ln <= len(lines) and ln not in stubbed[name]
+                if inside:
+                    first = first or ln
+                    piece.append(lines[ln - 1])
+                elif piece:
+                    pname = "p%04d_%03d.c" % (i, len(pieces))
+                    with open(os.path.join(work, pname), "w", encoding="utf-8") as fh:
+                        fh.write("\n" * (first - 1) + "\n".join(piece) + "\n")
+                    owner[pname] = name
+                    pieces.append(pname)
+                    piece, first = [], None
+        # 3. every piece against every other (no run crosses from one file to the next)
+        out = _sim(["-a", "-s", "-n", "-r", str(RUN)] + pieces, work) if pieces else ""
+        size = {}
+        for f, t in _tokens(out).items():
+            if f in owner:
+                size[owner[f]] = size.get(owner[f], 0) + t
+        shared, ranges, seen = {}, {}, set()
         for f, a, b, g, c, d, t in _runs(out):
-            if f not in back or g not in back or f == g:
+            if f not in owner or g not in owner or owner[f] == owner[g]:
                 continue
-            x, y = back[f], back[g]
+            run = tuple(sorted([(f, a, b), (g, c, d)]))
+            if run in seen:   # (-a may report a run from both sides)
+                continue
+            seen.add(run)
+            x, y = owner[f], owner[g]
+            # a run is t tokens in both files, whichever side sim_c reports it from
             shared[(x, y)] = shared.get((x, y), 0) + t
+            shared[(y, x)] = shared.get((y, x), 0) + t
             if x < y:
                 ranges.setdefault((x, y), []).append((a, b, c, d, t))
+            else:
+                ranges.setdefault((y, x), []).append((c, d, a, b, t))
         same = {}
         for name in names:
             with open(files[name], "rb") as fh:
@@ -110,7 +119,7 @@ def lesson_pairs(files, stub, threshold):
                 py = min(100, round(100 * shared.get((y, x), 0) / size[y])) if size.get(y) else 0
                 identical = any(x in g and y in g for g in same.values())
                 if identical and (px or py):
-                    px = py = 100   # (the runs' tokens only estimate a file's own)
+                    px = py = 100   # (the runs found only estimate a file's share of itself)
                 if max(px, py) >= threshold:
                     rs = sorted(set(ranges.get((x, y), [])))
                     pairs.append((x, y, px, py, identical, rs))
