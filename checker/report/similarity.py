@@ -51,6 +51,36 @@ def lesson_pairs(files, stub, threshold):
     """files: {name: path} of one lesson; stub: its stub's path. Returns the pairs at or over
     threshold percent, most similar first: (a, b, pct_a_in_b, pct_b_in_a, identical, ranges)
     with ranges [(a_from, a_to, b_from, b_to, tokens)], line numbers of the students' files."""
+    groups = {}
+    for name in sorted(files):
+        with open(files[name], "rb") as fh:
+            groups.setdefault(fh.read(), []).append(name)
+    # one file per content: identical files are compared once, and are each other's copies
+    first = {g[0]: g for g in groups.values()}
+    pairs = []
+    for g in first.values():
+        for i, x in enumerate(g):
+            for y in g[i + 1:]:
+                pairs.append((x, y, 100, 100, True, []))
+    found = _distinct_pairs({n: files[n] for n in first}, stub, threshold)
+    for x, y, px, py, rs in found:
+        for a in first[x]:
+            for b in first[y]:
+                pairs.append((a, b, px, py, False, rs) if a < b else (b, a, py, px, False, [(c, d, e, f, t) for e, f, c, d, t in rs]))
+    pairs = [p for p in pairs if not p[4] or _has_own_code(p[0], files, stub)]
+    pairs.sort(key=lambda p: (-max(p[2], p[3]), p[0], p[1]))
+    return pairs
+
+
+def _has_own_code(name, files, stub):
+    """Whether a file holds a run of RUN tokens that is not the stub's: two copies of the stub
+    are not similar submissions."""
+    return bool(_distinct_pairs({name: files[name], name + " (copy)": files[name]}, stub, 1))
+
+
+def _distinct_pairs(files, stub, threshold):
+    """The pairs of these files (all different) at or over threshold percent:
+    (a, b, pct_a_in_b, pct_b_in_a, ranges)."""
     names = sorted(files)
     if len(names) < 2:
         return []
@@ -86,13 +116,16 @@ def lesson_pairs(files, stub, threshold):
                     owner[pname] = name
                     pieces.append(pname)
                     piece, first = [], None
-        # 3. every piece against every other (no run crosses from one file to the next)
-        out = _sim(["-a", "-s", "-n", "-r", str(RUN)] + pieces, work) if pieces else ""
+        # 3. every piece against every other, in isolation (no run crosses from one file to the
+        # next, and a piece's match with one file does not hide its match with another)
+        out = _sim(["-e", "-a", "-s", "-n", "-r", str(RUN)] + pieces, work) if pieces else ""
         size = {}
         for f, t in _tokens(out).items():
             if f in owner:
                 size[owner[f]] = size.get(owner[f], 0) + t
-        shared, ranges, seen = {}, {}, set()
+        # A piece's share of a file: its runs with the best of that file's pieces (a run is t
+        # tokens in both pieces, whichever side sim_c reports it from).
+        best, ranges, seen = {}, {}, set()
         for f, a, b, g, c, d, t in _runs(out):
             if f not in owner or g not in owner or owner[f] == owner[g]:
                 continue
@@ -101,29 +134,26 @@ def lesson_pairs(files, stub, threshold):
                 continue
             seen.add(run)
             x, y = owner[f], owner[g]
-            # a run is t tokens in both files, whichever side sim_c reports it from
-            shared[(x, y)] = shared.get((x, y), 0) + t
-            shared[(y, x)] = shared.get((y, x), 0) + t
+            best[(f, g)] = best.get((f, g), 0) + t
+            best[(g, f)] = best.get((g, f), 0) + t
             if x < y:
                 ranges.setdefault((x, y), []).append((a, b, c, d, t))
             else:
                 ranges.setdefault((y, x), []).append((c, d, a, b, t))
-        same = {}
-        for name in names:
-            with open(files[name], "rb") as fh:
-                same.setdefault(fh.read(), []).append(name)
+        tokens = _tokens(out)
+        shared, top = {}, {}
+        for (f, g), t in best.items():
+            key = (f, owner[g])
+            top[key] = max(top.get(key, 0), min(t, tokens.get(f, t)))
+        for (f, y), t in top.items():
+            shared[(owner[f], y)] = shared.get((owner[f], y), 0) + t
         pairs = []
         for i, x in enumerate(names):
             for y in names[i + 1:]:
                 px = min(100, round(100 * shared.get((x, y), 0) / size[x])) if size.get(x) else 0
                 py = min(100, round(100 * shared.get((y, x), 0) / size[y])) if size.get(y) else 0
-                identical = any(x in g and y in g for g in same.values())
-                if identical and (px or py):
-                    px = py = 100   # (the runs found only estimate a file's share of itself)
                 if max(px, py) >= threshold:
-                    rs = sorted(set(ranges.get((x, y), [])))
-                    pairs.append((x, y, px, py, identical, rs))
-        pairs.sort(key=lambda p: (-max(p[2], p[3]), p[0], p[1]))
+                    pairs.append((x, y, px, py, sorted(set(ranges.get((x, y), [])))))
         return pairs
     finally:
         shutil.rmtree(work, ignore_errors=True)
