@@ -59,15 +59,15 @@ def lesson_pairs(files, stub, threshold):
     first = {g[0]: g for g in groups.values()}
     pairs = []
     for g in first.values():
-        for i, x in enumerate(g):
-            for y in g[i + 1:]:
-                pairs.append((x, y, 100, 100, True, []))
+        if len(g) > 1 and _has_own_code(g[0], files, stub):   # (two copies of the stub are not)
+            for i, x in enumerate(g):
+                for y in g[i + 1:]:
+                    pairs.append((x, y, 100, 100, True, []))
     found = _distinct_pairs({n: files[n] for n in first}, stub, threshold)
     for x, y, px, py, rs in found:
         for a in first[x]:
             for b in first[y]:
                 pairs.append((a, b, px, py, False, rs) if a < b else (b, a, py, px, False, [(c, d, e, f, t) for e, f, c, d, t in rs]))
-    pairs = [p for p in pairs if not p[4] or _has_own_code(p[0], files, stub)]
     pairs.sort(key=lambda p: (-max(p[2], p[3]), p[0], p[1]))
     return pairs
 
