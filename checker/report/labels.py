@@ -73,7 +73,7 @@ EN = {
     "kind_shape": "error shape",
     "similarity": "Similar submissions",
     "similarity_intro": "Pairs of students whose files for a lesson share long runs of code (Debian's similarity-tester, sim_c, which ignores layout, comments and names), with the lesson's stub left out so that the given code and short obvious formulas do not count. A pointer for you to look at the two files, never a verdict: the grader cannot tell who wrote what.",
-    "similarity_threshold": "Listed when at least {t}% of one file is found in the other (GRADE_SIMILARITY={t}).",
+    "similarity_threshold": "Listed when at least {t}% of one file is found in the other (GRADE_SIMILARITY={t}), and at least {tokens} tokens.",
     "similarity_none": "No pair of files reaches the threshold.",
     "similarity_missing": "sim_c (Debian's similarity-tester) is not installed: no similarity check was made.",
     "col_pair": "Students",

@@ -179,8 +179,7 @@ def mistakes_in(msg):
 
 def shape_key(text):
     """An error shape's name, the same for every student: what comes before its details."""
-    key = text.split(":")[0].strip().rstrip(".")
-    return re.sub(r"\d+", "n", key)
+    return text.split(":")[0].strip().rstrip(".")
 
 
 def unwritten_function(msg):
@@ -497,7 +496,7 @@ def class_page(args, reg, lessons, students, table, tested, others, pairs, sim_o
     if not sim_ok:
         body.append(el("p", label("similarity_missing")))
     else:
-        body.append(el("p", label("similarity_threshold", t=args.similarity), cls="meta"))
+        body.append(el("p", label("similarity_threshold", t=args.similarity, tokens=similarity.MIN_SHARED), cls="meta"))
         if not any(pairs.values()):
             body.append(el("p", label("similarity_none")))
         for num in lessons:

@@ -21,6 +21,7 @@ import tempfile
 
 RUN = 24          # sim_c's default minimum run, in tokens
 STUB_RUN = 8      # a shorter run is enough to recognise the stub's own text
+MIN_SHARED = 2 * RUN   # tokens two files must share to be listed, whatever the percentage
 
 _HEADER = re.compile(r"^File (.+): (\d+) tokens, (\d+) lines")
 _RUNLINE = re.compile(r"^(\S+): line (\d+)-(\d+)\s*\|(\S+): line (\d+)-(\d+)\s*\[(\d+)\]")
@@ -152,7 +153,8 @@ def _distinct_pairs(files, stub, threshold):
             for y in names[i + 1:]:
                 px = min(100, round(100 * shared.get((x, y), 0) / size[x])) if size.get(x) else 0
                 py = min(100, round(100 * shared.get((y, x), 0) / size[y])) if size.get(y) else 0
-                if max(px, py) >= threshold:
+                # (one run of a small file is no sign: at least two runs' worth of tokens)
+                if max(px, py) >= threshold and max(shared.get((x, y), 0), shared.get((y, x), 0)) >= MIN_SHARED:
                     pairs.append((x, y, px, py, sorted(set(ranges.get((x, y), [])))))
         return pairs
     finally:
