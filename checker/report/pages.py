@@ -53,6 +53,7 @@ th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align:
 th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.top td { background: #fff1e5; }
+table.mistakes, table.similarity { width: 100%; }
 progress { width: 7rem; height: .9rem; vertical-align: middle; accent-color: var(--pass); }
 .pass { color: var(--pass); font-weight: 600; }
 .fail { color: var(--fail); font-weight: 600; }
