@@ -70,6 +70,7 @@ EN = {
     "other_failures": "Other failures: {list}.",
     "other_item": "{what} ({k} student(s))",
     "kind_mistake": "mistake",
+    "hint": "hint",
     "kind_shape": "error shape",
     "similarity": "Similar submissions",
     "similarity_intro": "Pairs of students whose files for a lesson share long runs of code (Debian's similarity-tester, sim_c, which ignores layout, comments and names), with the lesson's stub left out so that the given code and short obvious formulas do not count. A pointer for you to look at the two files, never a verdict: the grader cannot tell who wrote what.",

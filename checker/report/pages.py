@@ -32,7 +32,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from labels import label, lang  # noqa: E402
-from markup import Raw, el, page  # noqa: E402
+from markup import el, page  # noqa: E402
 import similarity  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -208,7 +208,7 @@ def figure(path):
     with open(path, "rb") as fh:
         data = base64.b64encode(fh.read()).decode("ascii")
     name = os.path.splitext(os.path.basename(path))[0]
-    return el("figure", el("img", src="data:image/png;base64," + data, alt=label("figure_missing_alt", name=name), loading=None),
+    return el("figure", el("img", src="data:image/png;base64," + data, alt=label("figure_missing_alt", name=name)),
               el("figcaption", name))
 
 
@@ -387,13 +387,13 @@ def sorted_mistakes(entries):
     return sorted(entries.items(), key=lambda kv: (-len(kv[1]["students"]), kv[0][0], kv[0][1]))
 
 
-def write_mistakes_csv(path, lessons, table, tested):
+def write_mistakes_csv(path, lessons, mistakes, tested):
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["lesson", "kind", "mistake", "students", "share", "hint"])
     for num in lessons:
         n = tested.get(num, 0)
-        for (kind, key), e in sorted_mistakes(table.get(num, {})):
+        for (kind, key), e in sorted_mistakes(mistakes.get(num, {})):
             k = len(e["students"])
             w.writerow([int(num), kind, csv_safe(key), k, "%.2f" % (k / n if n else 0), csv_safe(e["hint"] or e["what"])])
     write_atomic(path, buf.getvalue())
@@ -404,10 +404,10 @@ def csv_safe(s):
     return "'" + s if re.match(r"^\s*[-=+@\t\r]", s) else s
 
 
-def summary_lines(lessons, reg, table, tested):
+def summary_lines(lessons, reg, mistakes, tested):
     out = ["", "Most common mistakes and error shapes, per lesson (students; share of those whose file was tested):"]
     for num in lessons:
-        items = sorted_mistakes(table.get(num, {}))
+        items = sorted_mistakes(mistakes.get(num, {}))
         if not items:
             continue
         out.append("lesson %d (%d tested):" % (reg[num]["n"], tested.get(num, 0)))
@@ -419,110 +419,126 @@ def summary_lines(lessons, reg, table, tested):
     return out
 
 
-def class_page(args, reg, lessons, students, table, tested, others, pairs, sim_ok):
-    n = len(students)
-    maxes = {}
-    scores = {}
-    for sid, r in students.items():
+def table(head, rows, **attrs):
+    """A table that scrolls sideways on its own when the screen is narrower than it."""
+    return el("div", el("table", el("thead", el("tr", head)), el("tbody", rows), **attrs), cls="scroll")
+
+
+def scores_section(args, reg, lessons, students):
+    """The score distribution: scores.png, then per lesson mean, median, range and full marks."""
+    scores, maxes = {}, {}
+    for r in students.values():
         for les in r["extra_data"].get("lessons", []):
             scores.setdefault(les["lesson"], []).append(les["score"])
             maxes[les["lesson"]] = les["max_score"]
-    body = [el("h1", label("class_heading", n=n)),
-            el("p", label("class_intro", seed=args.seed, date=args.date,
-                          sandbox=label("sandboxed") if args.sandbox == "yes" else label("unsandboxed")), cls="meta"),
-            el("nav", el("a", label("scores"), href="#scores"), el("a", label("students"), href="#students"),
-               el("a", label("mistakes"), href="#mistakes"), el("a", label("similarity"), href="#similarity"), cls="lessons")]
-    # the scores
-    body.append(el("h2", label("scores"), id="scores"))
+    body = [el("h2", label("scores"), id="scores")]
     png = os.path.join(args.out, "scores.png")
     if os.path.isfile(png):
         with open(png, "rb") as fh:
             body.append(el("figure", el("img", src="data:image/png;base64," + base64.b64encode(fh.read()).decode("ascii"),
                                         alt=label("scores_alt"))))
-    head = el("tr", el("th", label("col_lesson"), cls="num"), el("th", label("col_title"), cls="wide"),
-              [el("th", label(k), cls="num") for k in ("col_mean", "col_median", "col_min", "col_max", "col_full")])
     rows = []
     for num in lessons:
-        s = scores.get(num, [])
-        m = maxes.get(num, 0)
+        s, m = scores.get(num, []), maxes.get(num, 0)
         cells = [fmt(round(statistics.mean(s), 1)), fmt(float(statistics.median(s))), fmt(min(s)), fmt(max(s)),
-                 "%d/%d" % (sum(1 for x in s if m and x == m), len(s))] if s else ["", "", "", "", ""]
+                 "%d/%d" % (sum(1 for x in s if m and x == m), len(s))] if s else [""] * 5
         rows.append(el("tr", el("td", reg[num]["n"], cls="num"), el("td", reg[num]["title"], cls="wide"),
                        [el("td", c, cls="num") for c in cells], data_lesson=num))
-    body.append(el("div", el("table", el("thead", head), el("tbody", rows), id="score-table"), cls="scroll"))
-    # the students
-    body.append(el("h2", label("students"), id="students"))
-    order = sorted(students.items(), key=lambda kv: (-kv[1]["score"], kv[0]))
-    head = el("tr", el("th", label("col_rank"), cls="num"), el("th", label("col_student")),
-              el("th", label("col_total"), cls="num"), [el("th", reg[num]["n"], cls="num", title=reg[num]["title"]) for num in lessons])
+    head = [el("th", label("col_lesson"), cls="num"), el("th", label("col_title"), cls="wide"),
+            [el("th", label(k), cls="num") for k in ("col_mean", "col_median", "col_min", "col_max", "col_full")]]
+    body.append(table(head, rows, id="score-table"))
+    return body
+
+
+def students_section(reg, lessons, students):
+    """The students by total, each id a link to the student's own page."""
     rows = []
-    for i, (sid, r) in enumerate(order, 1):
+    for i, (sid, r) in enumerate(sorted(students.items(), key=lambda kv: (-kv[1]["score"], kv[0])), 1):
         per = {les["lesson"]: les["score"] for les in r["extra_data"].get("lessons", [])}
         href = "students/" + urllib.parse.quote(r["_dir"], safe="") + "/index.html"
         rows.append(el("tr", el("td", i, cls="num"), el("td", el("a", sid, href=href), cls="id"),
                        el("td", "%s/%s" % (fmt(r["score"]), fmt(r["extra_data"]["max_score"])), cls="num"),
                        [el("td", fmt(per.get(num, 0)), cls="num") for num in lessons], data_student=sid))
-    body.append(el("div", el("table", el("thead", head), el("tbody", rows), id="student-table"), cls="scroll"))
-    # the mistakes
-    body.append(el("h2", label("mistakes"), id="mistakes"))
-    body.append(el("p", label("mistakes_intro"), cls="meta"))
+    head = [el("th", label("col_rank"), cls="num"), el("th", label("col_student")), el("th", label("col_total"), cls="num"),
+            [el("th", reg[num]["n"], cls="num", title=reg[num]["title"]) for num in lessons]]
+    return [el("h2", label("students"), id="students"), table(head, rows, id="student-table")]
+
+
+def mistakes_section(reg, lessons, n, mistakes, tested, others):
+    """Per lesson, the named mistakes and error shapes by the number of students, the three most
+    common first, and the other failures."""
+    body = [el("h2", label("mistakes"), id="mistakes"), el("p", label("mistakes_intro"), cls="meta")]
     for num in lessons:
         les = reg[num]
         body.append(el("h3", label("lesson_title", n=les["n"], title=les["title"]), id="mistakes-%s" % num))
         body.append(el("p", label("tested_of", tested=tested.get(num, 0), n=n), cls="meta"))
-        items = sorted_mistakes(table.get(num, {}))
+        items = sorted_mistakes(mistakes.get(num, {}))
         if not items:
             body.append(el("p", label("no_mistakes")))
         else:
             top = ", ".join("%s (%d)" % (key, len(e["students"])) for (kind, key), e in items[:3])
             body.append(el("p", el("strong", label("top_three", list=top))))
-            head = el("tr", el("th", label("col_mistake")), el("th", label("col_students"), cls="num"),
-                      el("th", label("col_share"), cls="num"), el("th", label("col_hint")))
             rows = []
             for i, ((kind, key), e) in enumerate(items):
                 k, t = len(e["students"]), tested.get(num, 0)
                 name = [el("code", "[%s]" % key)] if kind == "mistake" else [el("span", label("kind_shape"), cls="muted"), ": ", key]
-                what = [e["what"]] + ([el("br"), el("strong", "hint "), e["hint"]] if e["hint"] else [])
+                what = [e["what"]] + ([el("br"), el("strong", label("hint")), " ", e["hint"]] if e["hint"] else [])
                 rows.append(el("tr", el("td", name), el("td", k, cls="num"),
                                el("td", "%.0f%%" % (100 * k / t if t else 0), cls="num"), el("td", what),
                                cls="top" if i < 3 else None, data_lesson=num, data_kind=kind, data_mistake=key, data_students=k))
-            body.append(el("div", el("table", el("thead", head), el("tbody", rows), cls="mistakes", data_lesson=num), cls="scroll"))
+            head = [el("th", label("col_mistake")), el("th", label("col_students"), cls="num"),
+                    el("th", label("col_share"), cls="num"), el("th", label("col_hint"))]
+            body.append(table(head, rows, cls="mistakes", data_lesson=num))
         other = others.get(num, {})
         if other:
             body.append(el("p", label("other_failures", list=", ".join(
                 label("other_item", what=label(k), k=len(v)) for k, v in sorted(other.items(), key=lambda kv: -len(kv[1])))), cls="muted"))
-    # the similar submissions
-    body.append(el("h2", label("similarity"), id="similarity"))
-    body.append(el("p", label("similarity_intro"), cls="note"))
+    return body
+
+
+def similarity_section(args, reg, lessons, pairs, sim_ok):
+    """The pairs of similar files per lesson: both percentages and the matching ranges side by
+    side, the code of the first ranges in a fold."""
+    body = [el("h2", label("similarity"), id="similarity"), el("p", label("similarity_intro"), cls="note")]
     if not sim_ok:
-        body.append(el("p", label("similarity_missing")))
-    else:
-        body.append(el("p", label("similarity_threshold", t=args.similarity, tokens=similarity.MIN_SHARED), cls="meta"))
-        if not any(pairs.values()):
-            body.append(el("p", label("similarity_none")))
-        for num in lessons:
-            if not pairs.get(num):
-                continue
-            body.append(el("h3", label("lesson_title", n=reg[num]["n"], title=reg[num]["title"])))
-            head = el("tr", el("th", label("col_pair")), el("th", label("col_similar")), el("th", label("col_ranges")))
-            rows, details = [], []
-            for a, b, pa, pb, identical, ranges, files in pairs[num]:
-                shared = [el("div", label("pct_of", pct=pa, a=a, b=b)), el("div", label("pct_of", pct=pb, a=b, b=a))]
-                if identical:
-                    shared.append(el("div", el("strong", label("identical"))))
-                spans = [el("div", "%d-%d \u2194 %d-%d" % r[:4]) for r in ranges[:6]] + ([el("div", "...")] if len(ranges) > 6 else [])
-                rows.append(el("tr", el("td", el("div", a), el("div", b), cls="id"), el("td", shared), el("td", spans, cls="num"),
-                               data_lesson=num, data_a=a, data_b=b, data_pct=max(pa, pb)))
-                excerpt = []
-                for ra, rb, rc, rd, tok in ranges[:3]:
-                    excerpt.append(el("div", el("div", el("div", "%s, %s" % (a, label("lines", a=ra, b=rb)), cls="muted"),
-                                                el("pre", lines_of(files[0], ra, rb))),
-                                      el("div", el("div", "%s, %s" % (b, label("lines", a=rc, b=rd)), cls="muted"),
-                                         el("pre", lines_of(files[1], rc, rd))), cls="pair"))
+        return body + [el("p", label("similarity_missing"))]
+    body.append(el("p", label("similarity_threshold", t=args.similarity, tokens=similarity.MIN_SHARED), cls="meta"))
+    if not any(pairs.values()):
+        body.append(el("p", label("similarity_none")))
+    for num in lessons:
+        if not pairs.get(num):
+            continue
+        body.append(el("h3", label("lesson_title", n=reg[num]["n"], title=reg[num]["title"])))
+        rows, details = [], []
+        for a, b, pa, pb, identical, ranges, files in pairs[num]:
+            shared = [el("div", label("pct_of", pct=pa, a=a, b=b)), el("div", label("pct_of", pct=pb, a=b, b=a))]
+            if identical:
+                shared.append(el("div", el("strong", label("identical"))))
+            spans = [el("div", "%d-%d \u2194 %d-%d" % r[:4]) for r in ranges[:6]] + ([el("div", "...")] if len(ranges) > 6 else [])
+            rows.append(el("tr", el("td", el("div", a), el("div", b), cls="id"), el("td", shared), el("td", spans, cls="num"),
+                           data_lesson=num, data_a=a, data_b=b, data_pct=max(pa, pb)))
+            excerpt = [el("div", el("div", el("div", "%s, %s" % (a, label("lines", a=ra, b=rb)), cls="muted"),
+                                    el("pre", lines_of(files[0], ra, rb))),
+                          el("div", el("div", "%s, %s" % (b, label("lines", a=rc, b=rd)), cls="muted"),
+                             el("pre", lines_of(files[1], rc, rd))), cls="pair") for ra, rb, rc, rd, _ in ranges[:3]]
+            if excerpt:
                 details.append(el("details", el("summary", a, " \u2014 ", b), excerpt, cls="similar"))
-            body.append(el("div", el("table", el("thead", head), el("tbody", rows), cls="similarity", data_lesson=num), cls="scroll"))
-            body.append(details)
-    body.append(el("p", label("generated", date=now(), command="grade"), cls="meta"))
+        head = [el("th", label("col_pair")), el("th", label("col_similar")), el("th", label("col_ranges"))]
+        body += [table(head, rows, cls="similarity", data_lesson=num), details]
+    return body
+
+
+def class_page(args, reg, lessons, students, mistakes, tested, others, pairs, sim_ok):
+    n = len(students)
+    body = [el("h1", label("class_heading", n=n)),
+            el("p", label("class_intro", seed=args.seed, date=args.date,
+                          sandbox=label("sandboxed") if args.sandbox == "yes" else label("unsandboxed")), cls="meta"),
+            el("nav", [el("a", label(k), href="#" + k) for k in ("scores", "students", "mistakes", "similarity")], cls="lessons"),
+            scores_section(args, reg, lessons, students),
+            students_section(reg, lessons, students),
+            mistakes_section(reg, lessons, n, mistakes, tested, others),
+            similarity_section(args, reg, lessons, pairs, sim_ok),
+            el("p", label("generated", date=now(), command="grade"), cls="meta")]
     return page(label("class_title"), CSS, body, lang=lang())
 
 
@@ -629,19 +645,19 @@ def cmd_class(args):
     reg = read_registry()
     students = read_class(args.out)
     lessons = sorted({les["lesson"] for r in students.values() for les in r["extra_data"].get("lessons", [])})
-    table, tested, others = mistakes_table(students, lessons)
+    mistakes, tested, others = mistakes_table(students, lessons)
     sim_ok = similarity.available()
     pairs = class_similarity(args, reg, lessons) if sim_ok else {}
-    write_mistakes_csv(os.path.join(args.out, "mistakes.csv"), lessons, table, tested)
+    write_mistakes_csv(os.path.join(args.out, "mistakes.csv"), lessons, mistakes, tested)
     write_similarity_csv(os.path.join(args.out, "similarity.csv"), lessons, pairs)
     for sid, r in students.items():
         write_atomic(os.path.join(args.out, "students", r["_dir"], "index.html"), student_page(sid, r, reg))
-    write_atomic(os.path.join(args.out, "index.html"), class_page(args, reg, lessons, students, table, tested, others, pairs, sim_ok))
+    write_atomic(os.path.join(args.out, "index.html"), class_page(args, reg, lessons, students, mistakes, tested, others, pairs, sim_ok))
     # the table in summary.txt too, before its last line (where the files are listed)
     summary = os.path.join(args.out, "summary.txt")
     with open(summary, encoding="utf-8", errors="surrogateescape") as fh:
         lines = fh.read().rstrip("\n").split("\n")
-    lines[-1:-1] = summary_lines(lessons, reg, table, tested)
+    lines[-1:-1] = summary_lines(lessons, reg, mistakes, tested)
     with open(summary + ".tmp", "w", encoding="utf-8", errors="surrogateescape") as fh:
         fh.write("\n".join(lines) + "\n")
     os.replace(summary + ".tmp", summary)
