@@ -52,8 +52,13 @@ table { border-collapse: collapse; margin: .5rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
 tr.top td { background: #fff1e5; }
-table.mistakes, table.similarity { width: 100%; }
+table.mistakes, table.similarity { width: 100%; table-layout: fixed; }
+table.mistakes th:nth-child(1) { width: 30%; }
+table.mistakes th:nth-child(2), table.mistakes th:nth-child(3) { width: 6.5rem; }
+table.similarity th:nth-child(1) { width: 25%; }
+table.similarity th:nth-child(3) { width: 12rem; }
 progress { width: 7rem; height: .9rem; vertical-align: middle; accent-color: var(--pass); }
 .pass { color: var(--pass); font-weight: 600; }
 .fail { color: var(--fail); font-weight: 600; }
@@ -234,7 +239,7 @@ def student_lesson(build, variant, lesson):
     heading = el("h2", label("lesson_title", n=n, title=lesson["title"]), id=anchor)
     if not os.path.isfile(results) or os.path.getsize(results) == 0:
         row = el("tr", el("td", el("a", n, href="#" + anchor), cls="num"), el("td", lesson["title"]),
-                 el("td", label("not_checked"), colspan="2", cls="muted"), data_lesson=num)
+                 el("td", label("not_checked"), colspan="2", cls="muted nowrap"), data_lesson=num)
         return row, el("section", heading, el("p", label("not_checked_long", n=n), cls="note"), data_lesson=num), 0, 0
     rows = read_results(results)
     passed = sum(r["pass"] for r in rows)
