@@ -1,7 +1,7 @@
 # The workbook's commands. `make help` lists them; checker/tools/workbook does the work, and
 # checker/build.mk builds a lesson's checker and plot driver.
 WB := checker/tools/workbook
-COMMANDS := check plots watch hint test bench help clean deps stubs po grade release bench-grade
+COMMANDS := check plots watch hint report test bench help clean deps stubs po grade release bench-grade
 # Lesson names (lesson3, lesson03) are arguments of the command before them, not targets.
 LESSON_ARGS := $(filter-out $(COMMANDS),$(MAKECMDGOALS))
 
@@ -37,6 +37,9 @@ watch:
 
 hint:
 	@$(WB) hint $(LESSON_ARGS)
+
+report:
+	@$(WB) report $(LESSON_ARGS)
 
 deps:
 	@$(WB) deps --plots

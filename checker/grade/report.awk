@@ -210,6 +210,13 @@ function student(id,   dir, md, js, xml, i, num, sc, total, j, hidden, shown, fe
     lines = ""
     for (i = 1; i <= nl; i++) lines = lines fmt(tr("Lesson %s (%s): %s / %s"), lnum[num = L[i]], title[num], num_(SC[id, num]), num_(maxpts[num])) "\n"
     print "result\t" num_(total) "\t" tsvf(lines) "\t" tsvf(id) "\t" num_(maxtotal) "\t" tsvf(seed) "\t" (sandbox == "yes" ? "true" : "false") > js
+    # per lesson what feedback.md says besides the tests (the class page shows it too)
+    for (i = 1; i <= nl; i++) {
+        num = L[i]; k = 0
+        for (j = 1; j <= ntests[num]; j++) k += P[num, j]
+        print "lesson\t" num "\t" tsvf(title[num]) "\t" num_(SC[id, num]) "\t" num_(maxpts[num]) "\t" STAT[num] "\t" \
+            tsvf(pfile[id, num]) "\t" tsvf(WHY[num]) "\t" tsvf(LOGS[num]) "\t" k "\t" ntests[num] > js
+    }
     for (i = 1; i <= nl; i++) {
         num = L[i]
         for (j = 1; j <= ntests[num]; j++) {
@@ -304,7 +311,7 @@ function summary(   f, g, line, nskip, i, num, n, j, k, v, med, mn, mx, st, labe
     nskip = 0
     while ((getline line < g) > 0) { print line > f; if (line ~ /^skipped /) nskip++ }
     close(g)
-    printf "%s\n", fmt(tr("%s students%s; files in %s: gradebook.csv, summary.txt, scores.png, students/ID/{feedback.md,results.json,junit.xml}"), \
+    printf "%s\n", fmt(tr("%s students%s; files in %s: index.html (the class page), gradebook.csv, summary.txt, mistakes.csv, similarity.csv, scores.png, students/ID/{index.html,feedback.md,results.json,junit.xml}"), \
         ns, (nskip ? fmt(nskip > 1 ? tr(" (%s folders skipped: see above)") : tr(" (%s folder skipped: see above)"), nskip) : ""), grades) > f
     close(f)
 }

@@ -19,6 +19,8 @@
 # or HTML in the feedback, the outputs parse and no other user can read them.
 
 GRADING_SRC=checker/selftest/grading
+# shellcheck source=../report.sh
+. checker/selftest/report.sh
 GRADING_HOSTILE=$GRADING_SRC/hostile
 
 # grading_class DIR: the class (honest and hostile students) in DIR.
@@ -39,6 +41,9 @@ grading_class() {
     cp "$s1" "$S/carol solo/"
     cp "$s2" "$S/학생 7/lessons/lesson02/"
     echo "nothing here yet" >"$S/dave-empty/README.txt"
+    # an id that is markup, and a compiler message that is markup too (the class page, checker/selftest/report.sh)
+    local markup="$S/hostile-<img src=x onerror=alert(1)>"
+    mkdir -p "$markup" && cp "$s1" "$markup/" && echo '#error <script>alert(2)</script>' >"$markup/gradient_descent.c"
     for f in "$GRADING_HOSTILE"/*.c; do
         name=$(basename "$f" .c)
         lesson=$(sed -n 's/^ \* Lesson: //p' "$f")
@@ -133,7 +138,7 @@ grading_selftest() {
 
     # The rest are independent (each in folders of its own) and wait on sandboxes and
     # timeouts as much as they compute: they run side by side, their lines printed in order.
-    local part parts=(hostile_ids interrupted unsandboxed sandbox bad_input release) pids=()
+    local part parts=(hostile_ids interrupted unsandboxed sandbox bad_input release report_pages) pids=()
     for part in "${parts[@]}"; do
         "grading_$part" "$G" "$S" >"$G/part-$part.result" 2>&1 &
         pids+=($!)
