@@ -11,6 +11,7 @@
  * results file), WB_RESULTS_FD (an open descriptor to write the results to, for the grader),
  * WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"), NO_COLOR.
  */
+#include "calls.h"
 #include "check.h"
 #include "seed.h"
 
@@ -163,6 +164,15 @@ static bool unwritten_function(const char *why, char *name, size_t size)
     return n > 0;
 }
 
+/* An earlier lesson's function that this lesson calls (calls.h), or NULL. */
+static const wb_used_function *used_function(const char *name)
+{
+    for (size_t u = 0; wb_used_functions[u].name; u++)
+        if (strcmp(wb_used_functions[u].name, name) == 0)
+            return &wb_used_functions[u];
+    return NULL;
+}
+
 /* Hints already printed in this run: a hint is printed once. */
 enum { MAX_HINTS = 64 };
 static char *hints_shown[MAX_HINTS];
@@ -252,9 +262,17 @@ static void print_report(void)
             brief++;
         }
     }
-    for (size_t k = 0; k < n_unwritten; k++)
-        printf("  %s  %s: not written yet (%zu test%s wait%s for it)\n", todo, unwritten[k],
-               waiting[k], waiting[k] == 1 ? "" : "s", waiting[k] == 1 ? "s" : "");
+    for (size_t k = 0; k < n_unwritten; k++) {
+        const wb_used_function *u = used_function(unwritten[k]);
+        if (u)
+            printf("  %s  %s of lesson %d (%s): not written yet, and this lesson calls it: "
+                   "finish it first, make check lesson%d (%zu test%s wait%s for it)\n",
+                   todo, unwritten[k], u->lesson, u->file, u->lesson, waiting[k],
+                   waiting[k] == 1 ? "" : "s", waiting[k] == 1 ? "s" : "");
+        else
+            printf("  %s  %s: not written yet (%zu test%s wait%s for it)\n", todo, unwritten[k],
+                   waiting[k], waiting[k] == 1 ? "" : "s", waiting[k] == 1 ? "s" : "");
+    }
     printf("  %zu of %zu tests pass.", passed, n_results);
     if (n_unwritten)
         printf(" Still to write: %zu function%s (replace each WB_TODO() by its body).", n_unwritten,
