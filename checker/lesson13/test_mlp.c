@@ -641,7 +641,8 @@ WB_TEST(mlp, train_early_stopping, "mlp_train: early stopping on the validation 
     size_t order[4];
     call = wb_call_of("mlp_train", "..., opt = {batch_size = 0, ...}, ...");
     int status = mlp_train(&c, &wrong, got.theta, got.running, d.X[0], d.y[0], 2, d.X[1], d.y[1], 2,
-                           wb_buffer(8), order, wb_buffer(4 * o.epochs), wb_buffer(1), wb_rng());
+                           wb_buffer(MLP_TRAIN_WORK(&c, &wrong, 2, 2)), order, wb_buffer(4 * o.epochs),
+                           wb_buffer(1), wb_rng());
     wb_expect_scalar(&call, status, -1, "batch_size 0 is out of range", WB_TOL_DEFAULT, WB_NO_VARIANTS);
     free(theta0), free(got.theta), free(want.theta), free(bad.theta);
     gsl_rng_free(mine), gsl_rng_free(ref), gsl_rng_free(tr);
