@@ -62,7 +62,7 @@ void mlp_backward(const mlp_config *cfg, const double *theta, const double *X, s
     WB_TODO();
 }
 
-/* What the gradient check's loss needs besides theta. */
+/* Given: what the gradient check's loss needs besides theta. */
 typedef struct {
     const mlp_config *cfg;
     const double *running, *X;
@@ -71,8 +71,9 @@ typedef struct {
     double *cache;
 } loss_at;
 
-/* The training-mode loss at theta (no dropout: the gradient check refuses it). */
-static double loss_of_theta(const double *theta, size_t n, void *params)
+/* Given: the training-mode loss at theta, as a wb_vector_fn for gradient_central (no dropout:
+   the gradient check refuses it). */
+__attribute__((unused)) static double loss_of_theta(const double *theta, size_t n, void *params)
 {
     (void)n;
     const loss_at *p = params;
