@@ -24,7 +24,7 @@ GEN := $(BUILD)/gen/lesson$(LESSON)
 HEADER := lessons/lesson$(LESSON)/$(FILE).h
 # The earlier lessons this one uses, from its header (see the worker's rule below).
 USED_DIR ?= lessons
-USES := $(shell sed -n 's|^#include "\(lesson[0-9][0-9]/[A-Za-z_0-9]*\)\.h".*|\1|p' $(HEADER))
+USES := $(shell sed -n 's|^#include "\(lesson[0-9][0-9]/[A-Za-z_0-9]*\)\.h".*|\1|p' $(HEADER) 2>/dev/null)
 USED_OBJ := $(USES:%=$(OUT)/uses/%.o)
 
 STD := -std=c17 -D_DEFAULT_SOURCE
