@@ -129,11 +129,11 @@ void mlp_init(const mlp_config *cfg, double *theta /* [MLP_PARAMS(cfg)] */, doub
 /*
  * The forward pass over m rows (the network above); returns the mean loss L and fills the cache.
  * train = true (training mode): batch normalization with the batch's own statistics
- *   (batchnorm_forward; mean and var go to the cache), and dropout_forward(.., train = true, rng)
- *   over all m * H units of the ReLU's output at once, called only when p_drop > 0 (with
- *   p_drop = 0 no random number is drawn: the mask is all 1).
- * train = false (evaluation mode, 추론): batchnorm_inference with running, and no dropout
- *   (mask all 1); rng is not used and may be NULL.
+ *   (batchnorm_forward with eps = BATCHNORM_EPS; mean and var go to the cache), and
+ *   dropout_forward(.., train = true, rng) over all m * H units of the ReLU's output at once,
+ *   called only when p_drop > 0 (with p_drop = 0 no random number is drawn: the mask is all 1).
+ * train = false (evaluation mode, 추론): batchnorm_inference with running (eps = BATCHNORM_EPS),
+ *   and no dropout (mask all 1); rng is not used and may be NULL.
  * m = 0: returns NAN.
  */
 double mlp_forward(const mlp_config *cfg, const double *theta /* [MLP_PARAMS(cfg)] */, const double *running /* [2 * cfg->hidden] */,
