@@ -176,6 +176,7 @@ int main(int argc, char *argv[])
         oracle_mlp_shape sk = {DIGITS_PIXELS, H, DIGITS_CLASSES, runs[k].bn, runs[k].p};
         oracle_mlp_options ok = oo;
         ok.patience = 0;
+        ok.epochs = 12;
         if (k == 3)
             ok.lr = 0.03;
         gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
