@@ -546,9 +546,9 @@ typedef struct {
 
 static train_run student_train(wb_call *call, const mlp_config *c, const mlp_options *o,
                                const double *theta0, const double *running0, const oracle_digits *d,
-                               gsl_rng *rng)
+                               size_t m, gsl_rng *rng)
 {
-    size_t P = MLP_PARAMS(c), m = d->n[0], mv = d->n[1];
+    size_t P = MLP_PARAMS(c), mv = d->n[1];
     train_run r;
     r.theta = malloc(P * sizeof *r.theta);
     memcpy(r.theta, theta0, P * sizeof *r.theta);
@@ -556,7 +556,7 @@ static train_run student_train(wb_call *call, const mlp_config *c, const mlp_opt
     char cfg[200];
     *call = wb_call_of("mlp_train", "cfg = %s, opt = {epochs = %zu, batch_size = %zu, patience = %zu, "
                        "optimizer = %s, lr = %g, momentum = %g, record_steps = %zu}, theta (N(0, 2/fan_in) "
-                       "and N(0, 2/(H + n_out))), running, the %zu standardized training digits, the %zu "
+                       "and N(0, 2/(H + n_out))), running, the first %zu standardized training digits, the %zu "
                        "validation digits, work, order, history, step_loss, rng",
                        describe_config(cfg, sizeof cfg, c), o->epochs, o->batch_size, o->patience,
                        o->optimizer == MLP_ADAM ? "MLP_ADAM" : "MLP_MOMENTUM", o->lr, o->momentum,
@@ -573,7 +573,8 @@ static train_run student_train(wb_call *call, const mlp_config *c, const mlp_opt
 }
 
 static train_run oracle_train(const mlp_config *c, const mlp_options *o, const double *theta0,
-                              const double *running0, const oracle_digits *d, gsl_rng *rng, unsigned flags)
+                              const double *running0, const oracle_digits *d, size_t m, gsl_rng *rng,
+                              unsigned flags)
 {
     oracle_mlp_shape s = shape_of(c);
     oracle_mlp_options oo = {o->epochs, o->batch_size, o->patience, o->optimizer == MLP_ADAM, o->lr,
@@ -583,7 +584,7 @@ static train_run oracle_train(const mlp_config *c, const mlp_options *o, const d
     r.theta = malloc(P * sizeof *r.theta);
     memcpy(r.theta, theta0, P * sizeof *r.theta);
     memcpy(r.running, running0, 2 * c->hidden * sizeof *r.running);
-    r.epochs = oracle_mlp_train(&s, &oo, r.theta, r.running, d->X[0], d->y[0], d->n[0], d->X[1],
+    r.epochs = oracle_mlp_train(&s, &oo, r.theta, r.running, d->X[0], d->y[0], m, d->X[1],
                                 d->y[1], d->n[1], r.history, r.steps, rng, flags);
     return r;
 }
@@ -600,9 +601,9 @@ static void check_train_steps(const mlp_config *c, const mlp_options *o)
     starting_point(c, theta0, running0, wb_rng());
     gsl_rng *mine = gsl_rng_clone(wb_rng()), *ref = gsl_rng_clone(wb_rng()), *ns = gsl_rng_clone(wb_rng());
     wb_call call;
-    train_run got = student_train(&call, c, o, theta0, running0, &d, mine);
-    train_run want = oracle_train(c, o, theta0, running0, &d, ref, 0);
-    train_run fixed = oracle_train(c, o, theta0, running0, &d, ns, ORACLE_MLP_NO_RESHUFFLE);
+    train_run got = student_train(&call, c, o, theta0, running0, &d, d.n[0], mine);
+    train_run want = oracle_train(c, o, theta0, running0, &d, d.n[0], ref, 0);
+    train_run fixed = oracle_train(c, o, theta0, running0, &d, d.n[0], ns, ORACLE_MLP_NO_RESHUFFLE);
     wb_expect_count(&call, "epochs run (the return value)", (size_t)got.epochs, (size_t)want.epochs, WB_NO_VARIANTS);
     wb_expect_vector(&call, "step_loss", got.steps,
                      (wb_expected){want.steps, "the oracle's network trained on the same batches"},
@@ -633,17 +634,23 @@ WB_TEST(mlp, train_steps_momentum_bn, "mlp_train with momentum and batch norm: s
 
 WB_TEST(mlp, train_early_stopping, "mlp_train: early stopping on the validation loss keeps the best epoch's theta")
 {
+    /* 100 training digits and 64 hidden units overfit: the validation loss turns up after a few
+       epochs while the training loss keeps falling */
     oracle_digits d = digits();
-    mlp_config c = {64, 8, 10, false, 0.0};
-    mlp_options o = {12, 16, 2, MLP_ADAM, 0.05, 0.0, 1};
+    mlp_config c = {64, 64, 10, false, 0.0};
+    mlp_options o = {30, 10, 3, MLP_ADAM, 0.01, 0.0, 1};
+    size_t m = 100;
     size_t P = MLP_PARAMS(&c);
-    double *theta0 = malloc(P * sizeof *theta0), running0[16];
+    double *theta0 = malloc(P * sizeof *theta0), running0[128];
     starting_point(&c, theta0, running0, wb_rng());
     gsl_rng *mine = gsl_rng_clone(wb_rng()), *ref = gsl_rng_clone(wb_rng()), *tr = gsl_rng_clone(wb_rng());
     wb_call call;
-    train_run got = student_train(&call, &c, &o, theta0, running0, &d, mine);
-    train_run want = oracle_train(&c, &o, theta0, running0, &d, ref, 0);
-    train_run bad = oracle_train(&c, &o, theta0, running0, &d, tr, ORACLE_MLP_STOP_ON_TRAIN);
+    train_run got = student_train(&call, &c, &o, theta0, running0, &d, m, mine);
+    train_run want = oracle_train(&c, &o, theta0, running0, &d, m, ref, 0);
+    train_run bad = oracle_train(&c, &o, theta0, running0, &d, m, tr, ORACLE_MLP_STOP_ON_TRAIN);
+    cr_assert(want.epochs < (int)o.epochs && bad.epochs != want.epochs,
+              "checker: this run was meant to stop early (%d epochs, %d by the training loss)",
+              want.epochs, bad.epochs);
     double bad_epochs = bad.epochs;
     wb_expect_count(&call, "epochs run (the return value)", (size_t)got.epochs, (size_t)want.epochs,
                     WB_VARIANTS({"stop_on_train_loss", &bad_epochs}));
@@ -677,8 +684,8 @@ WB_TEST(mlp, digits_bar, "mlp_train on the digits, 64 hidden units: at least 97%
     starting_point(&c, theta0, running0, rng);
     ref = gsl_rng_clone(rng);
     wb_call call;
-    train_run got = student_train(&call, &c, &o, theta0, running0, &d, rng);
-    train_run want = oracle_train(&c, &o, theta0, running0, &d, ref, 0);
+    train_run got = student_train(&call, &c, &o, theta0, running0, &d, d.n[0], rng);
+    train_run want = oracle_train(&c, &o, theta0, running0, &d, d.n[0], ref, 0);
     oracle_mlp_shape s = shape_of(&c);
     double acc, want_acc;
     oracle_mlp_evaluate(&s, got.theta, got.running, d.X[2], d.y[2], d.n[2], NULL, &acc, 0);
