@@ -22,6 +22,10 @@ CORE := $(BUILD)/core/$(FLAVOR)
 SUITE := $(BUILD)/suite/$(FLAVOR)
 GEN := $(BUILD)/gen/lesson$(LESSON)
 HEADER := lessons/lesson$(LESSON)/$(FILE).h
+# The earlier lessons this one uses, from its header (see the worker's rule below).
+USED_DIR ?= lessons
+USES := $(shell sed -n 's|^#include "\(lesson[0-9][0-9]/[A-Za-z_0-9]*\)\.h".*|\1|p' $(HEADER) 2>/dev/null)
+USED_OBJ := $(USES:%=$(OUT)/uses/%.o)
 
 STD := -std=c17 -D_DEFAULT_SOURCE
 PROJECT_WARNINGS := -Wall -Wextra -Wpedantic -Werror
@@ -73,7 +77,7 @@ $(SUITE)/lesson$(LESSON).o: checker/lesson$(LESSON)/test_$(FILE).c
 	    -DWB_SUITE=lesson$(LESSON) -MMD -MP -c $< -o $@
 
 # The two ends of every call, generated from the header (and workbook.h, for the callback types).
-$(GEN)/judge.c $(GEN)/worker.c: $(HEADER) lessons/workbook.h checker/tools/gencalls
+$(GEN)/judge.c $(GEN)/worker.c: $(HEADER) $(USES:%=lessons/%.h) lessons/workbook.h checker/tools/gencalls
 	@checker/tools/gencalls $(HEADER) $(GEN).tmp && rm -rf $(GEN) && mv $(GEN).tmp $(GEN)
 
 $(SUITE)/calls$(LESSON).o: $(GEN)/judge.c
@@ -98,9 +102,18 @@ $(OUT)/lesson.o: $(SRC) $(HEADER) lessons/workbook.h
 	@ulimit -t $(COMPILE_CPU) -v $(COMPILE_MEMORY) 2>/dev/null; \
 	    $(CC) $(STD) $(OPT) $(STUDENT_WARNINGS) $(DIAGNOSTICS) $(INCLUDES) -c $< -o $@
 
+# The earlier lessons a lesson uses are the lines `#include "lessonNN/FILE.h"` of its header
+# (lesson 13 trains a network with the student's own ReLU, Adam, batch norm...). Their files
+# come from USED_DIR (the student's lessons folder, or solutions/) and are compiled and linked
+# into the worker like the lesson's own file.
+$(OUT)/uses/%.o: $(USED_DIR)/%.c lessons/%.h lessons/workbook.h
+	@mkdir -p $(@D)
+	@ulimit -t $(COMPILE_CPU) -v $(COMPILE_MEMORY) 2>/dev/null; \
+	    $(CC) $(STD) $(OPT) $(STUDENT_WARNINGS) $(DIAGNOSTICS) -Ilessons -Ilessons/$(*D) -c $< -o $@
+
 # GSL is linked statically: only the routines the student's code calls come in, and no shared
 # GSL is mapped into the worker for code to look up at run time.
-$(OUT)/worker: $(OUT)/lesson.o $(CORE)/worker/worker.o $(CORE)/worker/wire.o $(SUITE)/dispatch$(LESSON).o
+$(OUT)/worker: $(OUT)/lesson.o $(USED_OBJ) $(CORE)/worker/worker.o $(CORE)/worker/wire.o $(SUITE)/dispatch$(LESSON).o
 	@$(CC) $(OPT) $(LINKER) -o $@ $^ $(GSL_STATIC) -lm
 
 $(OUT)/plot.o: plots/lesson$(LESSON)/data.c

@@ -1,6 +1,7 @@
 /*
  * check.c: comparisons and failure messages. Runs inside each test's own process.
  */
+#include "calls.h"
 #include "check.h"
 #include "i18n.h"
 #include "seed.h"
@@ -128,9 +129,32 @@ static void say_vector(message *m, const char *label, const double *v, size_t n)
     say(m, "%s]\n", n > shown ? ", ..." : "");
 }
 
+/* The first function of an earlier lesson reached as a stub (calls.h: wb_used_functions), or
+   NULL: this lesson's code calls it, so the lesson cannot be tested until it is written. */
+static const wb_used_function *used_stub(void)
+{
+    for (size_t i = 0; i < wb_todo_count(); i++)
+        for (size_t u = 0; wb_used_functions[u].name; u++)
+            if (strcmp(wb_used_functions[u].name, wb_todo_at(i)) == 0)
+                return &wb_used_functions[u];
+    return NULL;
+}
+
+/* A stub's placeholder (this call's function, or an earlier lesson's it reached) never passes,
+   even when its value happens to be right. */
+static bool stub_reached(const wb_call *call)
+{
+    return wb_todo_reached(call->function) || used_stub();
+}
+
 static void say_stub_note(message *m, const wb_call *call)
 {
-    if (wb_todo_reached(call->function))
+    const wb_used_function *u = used_stub();
+    if (u && !wb_todo_reached(call->function))
+        say(m, _("not written yet: %s of lesson %d (%s) still runs its stub placeholder, and %s "
+                 "calls it: finish it first (make check lesson%d).\n"),
+            u->name, u->lesson, u->file, call->function, u->lesson);
+    else if (wb_todo_reached(call->function))
         say(m, _("not written yet: %s still runs its stub placeholder (WB_TODO).\n"), call->function);
     else if (wb_todo_first())
         say(m, _("note: this call reached %s, which is still a stub.\n"), wb_todo_first());
@@ -471,7 +495,7 @@ void wb_expect_vector(const wb_call *call, const char *name, const double *got,
                       size_t n_variants)
 {
     /* A stub's placeholder never passes, even when its value happens to be right. */
-    if (!wb_todo_reached(call->function) && all_close(got, expected.values, n, tol))
+    if (!stub_reached(call) && all_close(got, expected.values, n, tol))
         return;
     message m = {.len = 0};
     say_call(&m, call);
@@ -480,7 +504,7 @@ void wb_expect_vector(const wb_call *call, const char *name, const double *got,
     say_vector(&m, N_("expected"), expected.values, n);
     if (expected.source)
         say_as(&m, "", "(%s)\n", expected.source);
-    if (wb_todo_reached(call->function))
+    if (stub_reached(call))
         fail_with(&m); /* an unwritten function: the expected value is all there is to say */
     say_vector(&m, N_("got"), got, n);
     size_t i = worst_index(got, expected.values, n);
@@ -509,11 +533,11 @@ void wb_expect_scalar(const wb_call *call, double got, double expected, const ch
 void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t expected,
                      const wb_variant *variants, size_t n_variants)
 {
-    if (got == expected && !wb_todo_reached(call->function))
+    if (got == expected && !stub_reached(call))
         return;
     message m = {.len = 0};
     say_call(&m, call);
-    if (wb_todo_reached(call->function)) {
+    if (stub_reached(call)) {
         say_as(&m, N_("expected"), "%s = %zu\n", what, expected);
         fail_with(&m); /* an unwritten function: no mistake to name */
     }
@@ -529,13 +553,13 @@ void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t e
 
 void wb_expect_nan(const wb_call *call, double got, const char *why)
 {
-    if (isnan(got) && !wb_todo_reached(call->function))
+    if (isnan(got) && !stub_reached(call))
         return;
     char b[40];
     message m = {.len = 0};
     say_call(&m, call);
     say_as(&m, N_("expected"), _("NaN (%s)\n"), why);
-    if (!wb_todo_reached(call->function))
+    if (!stub_reached(call))
         say_as(&m, N_("got"), "%s\n", show(got, b));
     fail_with(&m);
 }
@@ -544,14 +568,14 @@ void wb_expect_interval(const wb_call *call, const char *what, double got, doubl
                         const char *how, double alpha, const wb_variant_range *variants,
                         size_t n_variants)
 {
-    if (!wb_todo_reached(call->function) && got >= lo && got <= hi)
+    if (!stub_reached(call) && got >= lo && got <= hi)
         return;
     char b[40];
     message m = {.len = 0};
     say_call(&m, call);
     say_as(&m, N_("expected"), _("%s in [%.6g, %.6g]\n"), what, lo, hi);
     say_as(&m, "", _("(%s; correct code fails this with probability %.0e)\n"), how, alpha);
-    if (wb_todo_reached(call->function))
+    if (stub_reached(call))
         fail_with(&m);
     say_as(&m, N_("got"), "%s\n", show(got, b));
     if (isnan(got) || isinf(got))

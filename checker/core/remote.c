@@ -794,6 +794,10 @@ static void check_findings(call_state *cs, const wb_return_header *h)
         wb_get(&in, &id, sizeof id);
         if (id < n_functions)
             wb_todo(wb_functions[id].name);
+        else
+            for (size_t u = 0; wb_used_functions[u].name; u++)
+                if (u == id - n_functions)
+                    wb_todo(wb_used_functions[u].name);
     }
     if (h->out_of_bounds_param >= 0) {
         int32_t i = h->out_of_bounds_param;

@@ -11,6 +11,7 @@
  * results file), WB_RESULTS_FD (an open descriptor to write the results to, for the grader),
  * WB_REPLAY (the command shown for replaying, e.g. "make check lesson1"), NO_COLOR.
  */
+#include "calls.h"
 #include "check.h"
 #include "i18n.h"
 #include "seed.h"
@@ -166,6 +167,15 @@ static bool unwritten_function(const char *why, char *name, size_t size)
     return n > 0;
 }
 
+/* An earlier lesson's function that this lesson calls (calls.h), or NULL. */
+static const wb_used_function *used_function(const char *name)
+{
+    for (size_t u = 0; wb_used_functions[u].name; u++)
+        if (strcmp(wb_used_functions[u].name, name) == 0)
+            return &wb_used_functions[u];
+    return NULL;
+}
+
 /* Hints already printed in this run: a hint is printed once. */
 enum { MAX_HINTS = 64 };
 static char *hints_shown[MAX_HINTS];
@@ -258,10 +268,19 @@ static void print_report(void)
         }
     }
     for (size_t k = 0; k < n_unwritten; k++) {
+        const wb_used_function *u = used_function(unwritten[k]);
         printf("  %s  ", todo);
-        printf(wb_ngettext("%s: not written yet (%zu test waits for it)\n",
-                        "%s: not written yet (%zu tests wait for it)\n", waiting[k]),
-               unwritten[k], waiting[k]);
+        if (u)
+            printf(wb_ngettext("%s of lesson %d (%s): not written yet, and this lesson calls it: "
+                               "finish it first, make check lesson%d (%zu test waits for it)\n",
+                               "%s of lesson %d (%s): not written yet, and this lesson calls it: "
+                               "finish it first, make check lesson%d (%zu tests wait for it)\n",
+                               waiting[k]),
+                   unwritten[k], u->lesson, u->file, u->lesson, waiting[k]);
+        else
+            printf(wb_ngettext("%s: not written yet (%zu test waits for it)\n",
+                               "%s: not written yet (%zu tests wait for it)\n", waiting[k]),
+                   unwritten[k], waiting[k]);
     }
     printf("  ");
     printf(wb_ngettext("%zu of %zu test passes.", "%zu of %zu tests pass.", n_results), passed,

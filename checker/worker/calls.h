@@ -60,8 +60,18 @@ typedef struct {
     const wb_any_fn *trampolines; /* the worker's: stand-ins the student's code calls */
 } wb_callback_kind;
 
+/* A function of an earlier lesson that this lesson's code calls (the lesson's header includes
+   that lesson's, and its file is linked into the worker): a stub reached there is reported with
+   its id (after wb_functions' own), and the judge names the lesson to finish first. */
+typedef struct {
+    const char *name;
+    int lesson;
+    const char *file; /* lessons/lessonNN/FILE.c */
+} wb_used_function;
+
 extern const wb_function wb_functions[];
 extern const wb_callback_kind wb_callback_kinds[];
+extern const wb_used_function wb_used_functions[]; /* ends with a NULL name */
 
 /* The judge's side (checker/core/remote.c): sends a call, serves callbacks, returns outputs. */
 void wb_remote_call(const wb_function *fn, const void **args, const size_t *lens, void *ret);

@@ -45,19 +45,33 @@ static size_t count_functions(void)
     return n;
 }
 
+/* The id of a function: its index in wb_functions, or after those, in wb_used_functions (an
+   earlier lesson's function that this lesson's code calls); n + used when it is neither. */
+static uint32_t function_id(const char *function)
+{
+    uint32_t n = (uint32_t)count_functions(), k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(wb_functions[i].name, function) == 0)
+            return i;
+    for (; wb_used_functions[k].name; k++)
+        if (strcmp(wb_used_functions[k].name, function) == 0)
+            return n + k;
+    return n + k;
+}
+
 void wb_todo(const char *function)
 {
-    size_t n = count_functions();
-    for (uint32_t i = 0; i < n; i++) {
-        if (strcmp(wb_functions[i].name, function) != 0)
-            continue;
-        for (uint32_t k = 0; k < n_todo; k++)
-            if (todo_ids[k] == i)
-                return;
-        if (n_todo < MAX_TODO)
-            todo_ids[n_todo++] = i;
+    uint32_t n = (uint32_t)count_functions(), i = function_id(function);
+    uint32_t used = 0;
+    while (wb_used_functions[used].name)
+        used++;
+    if (i >= n + used)
         return;
-    }
+    for (uint32_t k = 0; k < n_todo; k++)
+        if (todo_ids[k] == i)
+            return;
+    if (n_todo < MAX_TODO)
+        todo_ids[n_todo++] = i;
 }
 
 /* ---- fenced arrays ------------------------------------------------------------------------- */
