@@ -113,7 +113,7 @@ EN = {
     # summary.txt
     "summary_mistakes": "Most common mistakes and error shapes, per lesson (students; share of those whose file was tested):",
     "summary_lesson": "lesson {n} ({tested} tested):",
-    "summary_shape": "shape: {key}",
+    "summary_shape": "shape: {shape}",
     "summary_also": "(also in mistakes.csv and index.html)",
 }
 
@@ -184,7 +184,7 @@ KO = {
     "hint": "힌트",
     "kind_shape": "오류 모양",
     "similarity": "비슷한 제출물",
-    "similarity_intro": "어떤 강의 파일이 긴 코드 연속을 함께 가진 학생의 쌍입니다(Debian의 similarity-tester인 sim_c로 찾았고, 배치, 주석, 이름은 무시합니다). 그 강의 빈 껍데기를 빼고 견주므로 주어진 코드와 짧고 뻔한 공식은 세지 않습니다. 두 파일을 살펴보라는 표시일 뿐 판정이 아닙니다. 누가 무엇을 썼는지는 채점기가 알 수 없습니다.",
+    "similarity_intro": "어떤 강의 파일이 긴 코드 연속을 함께 가진 학생의 쌍입니다(Debian의 similarity-tester인 sim_c로 찾았고, 줄바꿈과 공백, 주석, 이름은 무시합니다). 그 강의 빈 껍데기를 빼고 견주므로 주어진 코드와 짧고 뻔한 공식은 세지 않습니다. 두 파일을 살펴보라는 표시일 뿐 판정이 아닙니다. 누가 무엇을 썼는지는 채점기가 알 수 없습니다.",
     "similarity_threshold": "한 파일의 {t}% 이상이 다른 파일에 있고(GRADE_SIMILARITY={t}), 함께 가진 토큰이 {tokens}개 이상이면 목록에 오릅니다.",
     "similarity_none": "기준에 이른 파일 쌍이 없습니다.",
     "similarity_missing": "sim_c(Debian의 similarity-tester)가 설치되어 있지 않아 유사도를 검사하지 않았습니다.",
@@ -218,7 +218,7 @@ KO = {
     # summary.txt
     "summary_mistakes": "강별로 가장 흔한 실수와 오류 모양 (학생 수; 파일이 검사된 학생 가운데의 비율):",
     "summary_lesson": "{n}강 (검사 {tested}명):",
-    "summary_shape": "오류 모양: {key}",
+    "summary_shape": "오류 모양: {shape}",
     "summary_also": "(mistakes.csv와 index.html에도 있습니다)",
 }
 

@@ -459,7 +459,7 @@ def summary_lines(lessons, reg, mistakes, tested):
         out.append(label("summary_lesson", n=reg[num]["n"], tested=tested.get(num, 0)))
         for (kind, key), e in items:
             k, n = len(e["students"]), tested.get(num, 0)
-            name = "[%s]" % key if kind == "mistake" else label("summary_shape", key=key)
+            name = "[%s]" % key if kind == "mistake" else label("summary_shape", shape=key)
             name += " " * max(40 - display_width(name), 0)
             out.append("  %s %3d  %4.0f%%  %s" % (name, k, 100 * k / n if n else 0, (e["hint"] or e["what"])[:120]))
     out.append(label("summary_also"))
