@@ -2,11 +2,11 @@
 # (column); the diagonal is right.
 # The driver writes whose network is shown as a number (epochs_yours is 0 when mlp_train is not
 # written yet); the words are here, in both languages.
-whose_shown = epochs_yours > 0 ? tr("your network", "내 신경망") : tr("the reference network (mlp_train is not written yet)", "기준 신경망 (mlp_train을 아직 쓰지 않음)")
-fig_title = sprintf(tr("Confusion matrix of %s on the %d test digits (accuracy %.1f%%)", "혼동 행렬: %s, 테스트 숫자 %d개 (정확도 %.1f%%)"), whose_shown, n_test, 100 * acc_shown)
+whose_shown = epochs_yours > 0 ? tr("your network", "내 신경망") : tr('the reference network (mlp\_train is not written yet)', '기준 신경망 (mlp\_train을 아직 쓰지 않음)')
+fig_title = tx(sprintf(tr("Confusion matrix of %s on the %d test digits (accuracy %.1f%%)", "혼동 행렬: %s, 테스트 숫자 %d개 (정확도 %.1f%%)"), whose_shown, n_test, 100 * acc_shown))
 if (!is_png) { eval png_only_figure("a heat map of counts") }
 eval png_size(800, 720)
-set title fig_title.note noenhanced
+set title fig_title.note
 set xlabel tr("predicted digit", "예측한 숫자")
 set ylabel tr("true digit", "정답 숫자")
 set xrange [-0.5:9.5]

@@ -1,11 +1,11 @@
 # The misclassified test digits as their 8x8 images, each labelled "true→predicted".
 # The driver writes whose network is shown as a number (epochs_yours is 0 when mlp_train is not
 # written yet); the words are here, in both languages.
-whose_shown = epochs_yours > 0 ? tr("your network", "내 신경망") : tr("the reference network (mlp_train is not written yet)", "기준 신경망 (mlp_train을 아직 쓰지 않음)")
-fig_title = sprintf(tr("The %d misclassified test digits of %s (label: true→predicted)", "잘못 분류한 테스트 숫자 %d개: %s (레이블: 정답→예측)"), n_wrong, whose_shown)
+whose_shown = epochs_yours > 0 ? tr("your network", "내 신경망") : tr('the reference network (mlp\_train is not written yet)', '기준 신경망 (mlp\_train을 아직 쓰지 않음)')
+fig_title = tx(sprintf(tr("The %d misclassified test digits of %s (label: true→predicted)", "잘못 분류한 테스트 숫자 %d개: %s (레이블: 정답→예측)"), n_wrong, whose_shown))
 if (!is_png) { eval png_only_figure("the images of the digits") }
 eval png_size(900, 200 + 120 * (wrong_rows > 0 ? wrong_rows : 1))
-set title fig_title.note noenhanced
+set title fig_title.note
 unset xtics
 unset ytics
 unset key
