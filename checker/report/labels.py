@@ -1,9 +1,15 @@
-"""labels.py: every human-readable string of the report pages, in one table, for translation.
+"""labels.py: every human-readable string of the report pages, in one table per language.
 
-A label is a str.format template; label("key", n=3) fills it. WB_LANG (or the locale) will
-choose a translated table once the workbook's messages have one; until then every page is in
-English.
+A label is a str.format template; label("key", n=3) fills it, in the reader's language: WB_LANG
+when set (WB_LANG=ko), else the locale as gettext reads it (LANGUAGE, unless LC_ALL, LC_MESSAGES
+or LANG names the C locale), as checker/tools/workbook chooses the figures' language; English in
+the C locale or for any language without a table. The grader's GRADE_LANG reaches here as WB_LANG.
+
+What the pages show from elsewhere is already in a language: the checker's messages as they were
+recorded, and the lessons' titles and the messages' labels, which are the workbook's gettext
+catalog's (msg(), from the folder the tools export as WB_LOCALEDIR).
 """
+import gettext
 import os
 
 EN = {
@@ -104,20 +110,155 @@ EN = {
     "timeout": "timed out",
     "ended": "ended the process",
     "not_written": "not written yet",
+    # summary.txt
+    "summary_mistakes": "Most common mistakes and error shapes, per lesson (students; share of those whose file was tested):",
+    "summary_lesson": "lesson {n} ({tested} tested):",
+    "summary_shape": "shape: {shape}",
+    "summary_also": "(also in mistakes.csv and index.html)",
 }
 
-TABLES = {"en": EN}
+KO = {
+    # both pages
+    "lesson": "{n}강",
+    "lesson_title": "{n}강: {title}",
+    "passed": "통과",
+    "failed": "실패",
+    "tests_passed": "검사 {total}개 가운데 {passed}개 통과",
+    "generated": "{date}에 make {command}가 이미 기록된 결과로 썼습니다. 아무것도 다시 돌리지 않았습니다.",
+    "pass": "통과",
+    "fail": "실패",
+    "figure_missing_alt": "그림 {name}",
+    # the student's page
+    "student_title": "워크북 진도",
+    "student_heading": "내 진도",
+    "student_total": "검사한 강에서 검사 {total}개 가운데 {passed}개를 통과합니다.",
+    "col_lesson": "강",
+    "col_title": "제목",
+    "col_progress": "진도",
+    "col_passed": "통과",
+    "not_checked": "아직 검사하지 않음",
+    "not_checked_long": "아직 검사하지 않았습니다. make check lesson{n}을 실행한 뒤 make report를 다시 실행하세요.",
+    "checked_on": "{date}에 시드 {seed}로 검사했습니다(SEED={seed} make check lesson{n}이 그 검사를 다시 돌립니다). 파일: {file}.",
+    "checked_on_noseed": "{date}에 검사했습니다. 파일: {file}.",
+    "file_changed": "이 검사 뒤에 파일이 바뀌었습니다. 새 파일의 결과를 보려면 make check lesson{n}을 다시 실행하세요.",
+    "all_pass": "모든 검사를 통과합니다.",
+    "failures": "아직 실패하는 것",
+    "unwritten": "{fn}: 아직 쓰지 않음 (검사 {k}개가 기다립니다)",
+    "unwritten_one": "{fn}: 아직 쓰지 않음 (검사 1개가 기다립니다)",
+    "passing_tests": "통과한 검사 ({k}개)",
+    "compile_log": "컴파일러의 출력",
+    "figures": "그림",
+    "no_figures": "아직 그림이 없습니다. make plots lesson{n}이 그림을 그립니다(기준 답 위에 여러분의 곡선).",
+    "figures_other_file": "이 그림은 여기서 검사한 파일이 아니라 {file}로 그렸습니다. make plots lesson{n}이 여러분의 파일로 다시 그립니다.",
+    "figures_changed": "그림을 그린 뒤에 파일이 바뀌었습니다. make plots lesson{n}이 다시 그립니다.",
+    "figures_drawn": "{date}에 {file}로 그렸습니다.",
+    # the class page
+    "class_title": "수업 결과",
+    "class_heading": "수업 결과: 학생 {n}명",
+    "class_intro": "시드 {seed}, {sandbox}. 채점 시각 {date}. 학생마다의 페이지(그 학생의 feedback.md와 같은 내용)는 ID에 링크되어 있습니다.",
+    "sandboxed": "모든 파일을 샌드박스 안에서 컴파일하고 실행함",
+    "unsandboxed": "샌드박스 없이 채점함",
+    "scores": "점수 분포",
+    "scores_alt": "강별 점수 분포: 강마다 상자 하나, 학생마다 점 하나",
+    "col_mean": "평균",
+    "col_median": "중앙값",
+    "col_min": "최소",
+    "col_max": "최대",
+    "col_full": "만점자",
+    "students": "학생, 합계 순",
+    "col_rank": "#",
+    "col_student": "학생",
+    "col_total": "합계",
+    "mistakes": "강별 실수",
+    "mistakes_intro": "어떤 이름 붙은 실수(채점기의 진단)와 어떤 오류 모양(이름 없는 틀린 결과에 대한 채점기의 설명)이 몇 명의 학생에게서 나왔는지 보여 줍니다. 비율은 그 강의 파일이 검사된 학생 가운데의 비율입니다. 가장 흔한 세 가지가 맨 앞에 옵니다.",
+    "col_mistake": "실수 또는 오류 모양",
+    "col_students": "학생 수",
+    "col_share": "비율",
+    "col_hint": "무엇인지, 그리고 힌트",
+    "top_three": "가장 흔한 것: {list}.",
+    "no_mistakes": "이름 붙은 실수도 오류 모양도 나오지 않았습니다.",
+    "tested_of": "학생 {n}명 가운데 {tested}명의 파일을 검사했습니다.",
+    "other_failures": "그 밖의 실패: {list}.",
+    "other_item": "{what} ({k}명)",
+    "kind_mistake": "실수",
+    "hint": "힌트",
+    "kind_shape": "오류 모양",
+    "similarity": "비슷한 제출물",
+    "similarity_intro": "어떤 강의 파일이 긴 코드 연속을 함께 가진 학생의 쌍입니다(Debian의 similarity-tester인 sim_c로 찾았고, 줄바꿈과 공백, 주석, 이름은 무시합니다). 그 강의 빈 껍데기를 빼고 견주므로 주어진 코드와 짧고 뻔한 공식은 세지 않습니다. 두 파일을 살펴보라는 표시일 뿐 판정이 아닙니다. 누가 무엇을 썼는지는 채점기가 알 수 없습니다.",
+    "similarity_threshold": "한 파일의 {t}% 이상이 다른 파일에 있고(GRADE_SIMILARITY={t}), 함께 가진 토큰이 {tokens}개 이상이면 목록에 오릅니다.",
+    "similarity_none": "기준에 이른 파일 쌍이 없습니다.",
+    "similarity_missing": "sim_c(Debian의 similarity-tester)가 설치되어 있지 않아 유사도를 검사하지 않았습니다.",
+    "col_pair": "학생",
+    "col_similar": "함께 가진 부분",
+    "col_ranges": "맞는 범위",
+    "pct_of": "{a}의 파일 가운데 {pct}%가 {b}의 파일에 있음",
+    "lines": "{a}-{b}행",
+    "identical": "똑같은 파일",
+    "back": "수업 페이지로 돌아가기",
+    # a student's page in the grades
+    "feedback_title": "{id}의 피드백",
+    "feedback_total": "총점: {score} / {max}점. 모든 파일은 워크북의 채점기가 하나씩 따로 컴파일하고 검사했으며, 임의 입력의 시드는 {seed}입니다: SEED={seed} make check lessonN을 실행하면 여러분의 컴퓨터에서 같은 검사가 돌아갑니다.",
+    "col_points": "점수",
+    "col_tests": "통과한 검사",
+    "file_graded": "채점한 파일: {file}.",
+    "no_test_ran": "돌아간 검사가 없습니다.",
+    "warned": "컴파일러 경고 (경고로 깎이는 점수는 없지만, 실수를 가리킬 때가 많습니다):",
+    "hidden_test": "(숨은 검사) {title}",
+    "status_missing": "제출하지 않음",
+    "status_invalid": "쓸 수 없는 파일",
+    "status_compile": "컴파일되지 않음",
+    "status_link": "링크되지 않음",
+    "status_rejected": "거부됨",
+    "status_timeout": "시간 초과",
+    "status_notgraded": "채점하지 않음",
+    "crash": "비정상 종료",
+    "timeout": "시간 초과",
+    "ended": "프로세스를 끝냄",
+    "not_written": "아직 쓰지 않음",
+    # summary.txt
+    "summary_mistakes": "강별로 가장 흔한 실수와 오류 모양 (학생 수; 파일이 검사된 학생 가운데의 비율):",
+    "summary_lesson": "{n}강 (검사 {tested}명):",
+    "summary_shape": "오류 모양: {shape}",
+    "summary_also": "(mistakes.csv와 index.html에도 있습니다)",
+}
+
+TABLES = {"en": EN, "ko": KO}
 
 
 def _language():
-    lang = os.environ.get("WB_LANG") or os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or "en"
-    return lang.split("_")[0].split(".")[0].lower()
-
-
-def label(key, **kw):
-    table = TABLES.get(_language(), EN)
-    return table.get(key, EN[key]).format(**kw)
+    """'ko' or 'en', as checker/tools/workbook's figure_lang chooses (gettext's rule)."""
+    want = os.environ.get("WB_LANG", "")
+    if not want:
+        locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+        if locale in ("", "C", "POSIX") or locale.startswith("C."):
+            return "en"
+        want = locale
+        for entry in os.environ.get("LANGUAGE", "").split(":"):
+            if entry.startswith(("ko", "en")):
+                want = entry
+                break
+    return "ko" if want.startswith("ko") else "en"
 
 
 def lang():
-    return _language() if _language() in TABLES else "en"
+    return _language()
+
+
+def label(key, **kw):
+    return TABLES[_language()].get(key, EN[key]).format(**kw)
+
+
+_CATALOG = None
+
+
+def msg(text):
+    """text in the reader's language from the workbook's gettext catalog (the text itself when the
+    catalog or the translation is missing)."""
+    global _CATALOG
+    if _language() == "en":
+        return text
+    if _CATALOG is None:
+        root = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+        folder = os.environ.get("WB_LOCALEDIR") or os.path.join(root, os.environ.get("WB_BUILD", "build"), "locale")
+        _CATALOG = gettext.translation("workbook", folder, languages=[_language()], fallback=True)
+    return _CATALOG.gettext(text)

@@ -26,12 +26,13 @@ import json
 import os
 import re
 import statistics
+import unicodedata
 import subprocess
 import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from labels import label, lang  # noqa: E402
+from labels import label, lang, msg  # noqa: E402
 from markup import el, page  # noqa: E402
 import similarity  # noqa: E402
 
@@ -119,7 +120,7 @@ def read_registry():
             if not line.strip() or line.startswith("#"):
                 continue
             num, slug, file, points, title = line.rstrip("\n").split("\t")[:5]
-            lessons[num] = {"num": num, "n": int(num), "slug": slug, "file": file, "points": float(points), "title": title}
+            lessons[num] = {"num": num, "n": int(num), "slug": slug, "file": file, "points": float(points), "title": msg(title)}
     return lessons
 
 
@@ -150,28 +151,60 @@ def sha256_of(path):
 
 # ---- a failure message, as the checker writes it ------------------------------------------------
 
-_LABEL = re.compile(r"[a-z][a-z. ]*")
+# The labels a checker's message puts before its lines (checker/core/check.c: wb_label pads each,
+# in the language it was written in, to display column LABEL_COLUMNS), and the catalog's
+# translations of them: a message recorded in either language is read.
+MESSAGE_LABELS = ("abs. error", "call", "checked", "crash", "ended", "error", "expected", "got", "hint",
+                  "mistake", "mistakes", "rel. error", "replay", "shape", "text", "timeout", "tolerance", "where", "worst")
+LABEL_COLUMNS = 11
+_LABEL_KEYS = None
 
 
-def parse_message(msg):
-    """The checker's message as [(label, text)]: 'call       f(x)' is ('call', 'f(x)'), a line
-    indented to the same column continues the one before, any other line is (None, line)."""
+def label_keys():
+    """{label as written: its English name}, longest first."""
+    global _LABEL_KEYS
+    if _LABEL_KEYS is None:
+        keys = {name: name for name in MESSAGE_LABELS}
+        keys.update({msg(name): name for name in MESSAGE_LABELS})
+        _LABEL_KEYS = dict(sorted(keys.items(), key=lambda kv: -len(kv[0])))
+    return _LABEL_KEYS
+
+
+def display_width(text):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def split_label(line):
+    """(English name, label as written, the rest) when the line starts with a padded label, else None."""
+    for written, name in label_keys().items():
+        if not line.startswith(written + " "):
+            continue
+        pad = max(LABEL_COLUMNS - display_width(written), 1)
+        if line[len(written):len(written) + pad] == " " * pad and len(line) > len(written) + pad:
+            return name, written, line[len(written) + pad:]
+    return None
+
+
+def parse_message(msg_text):
+    """The checker's message as [(name, label, text)]: 'call       f(x)' is ('call', 'call', 'f(x)')
+    ('호출       f(x)' is ('call', '호출', 'f(x)')), a line indented to the same column continues the
+    one before, any other line is (None, None, line)."""
     items = []
-    for line in msg.rstrip("\n").split("\n"):
-        head = line[:11]
-        if len(line) > 11 and head.endswith(" ") and _LABEL.fullmatch(head.rstrip()):
-            items.append([head.strip(), line[11:]])
-        elif line.startswith(" " * 11) and items:
-            items[-1][1] += "\n" + line[11:]
+    for line in msg_text.rstrip("\n").split("\n"):
+        found = split_label(line)
+        if found:
+            items.append(list(found))
+        elif line.startswith(" " * LABEL_COLUMNS) and items:
+            items[-1][2] += "\n" + line[LABEL_COLUMNS:]
         elif line.strip():
-            items.append([None, line])
+            items.append([None, None, line])
     return items
 
 
 def mistakes_in(msg):
     """The named mistakes [(id, what, hint)] and the error shapes [(key, text)] a message reports."""
     named, shapes, last = [], [], None
-    for lab, txt in parse_message(msg):
+    for lab, _, txt in parse_message(msg):
         if lab == "mistake" and txt.startswith("["):
             mid, _, what = txt[1:].partition("]")
             last = [mid, what.strip(), ""]
@@ -188,14 +221,21 @@ def shape_key(text):
     return text.split(":")[0].strip().rstrip(".")
 
 
-def unwritten_function(msg):
-    m = re.match(r"not written yet: ([A-Za-z_0-9]+)", msg)
-    return m.group(1) if m else None
+UNWRITTEN = "not written yet: %s still runs its stub placeholder (WB_TODO).\n"
+
+
+def unwritten_function(msg_text):
+    """The function a 'not written yet' message names (in English, or as the catalog words it)."""
+    for prefix in {"not written yet: ", msg(UNWRITTEN).split("%s")[0]}:
+        m = re.match(re.escape(prefix) + r"([A-Za-z_0-9]+)", msg_text)
+        if m:
+            return m.group(1)
+    return None
 
 
 def render_failure(title, msg):
     rows = []
-    for lab, txt in parse_message(msg):
+    for lab, written, txt in parse_message(msg):
         if lab is None:
             rows.append(el("dt", "")), rows.append(el("dd", txt))
             continue
@@ -204,7 +244,7 @@ def render_failure(title, msg):
             body = el("code", txt)
         else:
             body = txt
-        rows.append(el("dt", lab))
+        rows.append(el("dt", written))
         rows.append(el("dd", body, cls=cls))
     return el("article", el("h4", el("span", label("fail"), cls="fail"), " ", title), el("dl", rows, cls="why"), cls="failure")
 
@@ -381,8 +421,9 @@ def mistakes_table(students, lessons):
                 e = table.setdefault(num, {}).setdefault(("shape", key), {"what": txt, "hint": "", "students": set()})
                 e["students"].add(sid)
             msg = t.get("output") or ""
+            first = parse_message(msg)[:1]
             kind = "not_written" if unwritten_function(msg) else next(
-                (k for k in ("crash", "timeout", "ended") if msg.startswith(k)), None)
+                (k for k in ("crash", "timeout", "ended") if msg.startswith(k) or (first and first[0][0] == k)), None)
             if kind:
                 others.setdefault(num, {}).setdefault(kind, set()).add(sid)
     return table, tested, others
@@ -410,17 +451,18 @@ def csv_safe(s):
 
 
 def summary_lines(lessons, reg, mistakes, tested):
-    out = ["", "Most common mistakes and error shapes, per lesson (students; share of those whose file was tested):"]
+    out = ["", label("summary_mistakes")]
     for num in lessons:
         items = sorted_mistakes(mistakes.get(num, {}))
         if not items:
             continue
-        out.append("lesson %d (%d tested):" % (reg[num]["n"], tested.get(num, 0)))
+        out.append(label("summary_lesson", n=reg[num]["n"], tested=tested.get(num, 0)))
         for (kind, key), e in items:
             k, n = len(e["students"]), tested.get(num, 0)
-            name = "[%s]" % key if kind == "mistake" else "shape: " + key
-            out.append("  %-40s %3d  %4.0f%%  %s" % (name, k, 100 * k / n if n else 0, (e["hint"] or e["what"])[:120]))
-    out.append("(also in mistakes.csv and index.html)")
+            name = "[%s]" % key if kind == "mistake" else label("summary_shape", shape=key)
+            name += " " * max(40 - display_width(name), 0)
+            out.append("  %s %3d  %4.0f%%  %s" % (name, k, 100 * k / n if n else 0, (e["hint"] or e["what"])[:120]))
+    out.append(label("summary_also"))
     return out
 
 

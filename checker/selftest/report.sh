@@ -27,6 +27,34 @@ png_size() {
     od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d", (($1 * 256 + $2) * 256 + $3) * 256 + $4, (($5 * 256 + $6) * 256 + $7) * 256 + $8 }'
 }
 
+# report_in_korean RB V: the student's page with WB_LANG=ko (no browser: its text is enough). Its
+# lang is ko, its words are labels.py's Korean ones, the lesson's title is the catalog's, and a
+# message recorded in Korean (its labels padded to their column by display width, as the checker
+# pads them) is read label by label like one in English: the call as code, the mistake and its hint.
+report_in_korean() {
+    local RB=$1 V=$2 KB=$R/build-ko out=$R/ko.html
+    mkdir -p "$KB/results/$V"
+    cp "$RB/results/$V/lesson01.run" "$KB/results/$V/"
+    printf '%s\t%s\t%s\t%s\t%s\n' lesson01::central_difference FAIL assert 'derivative_central' \
+        '호출       derivative_central(x = 1, h = 0.001)\n기댓값     2\n결과       4\n실수       [central_over_h] 두 배\n힌트       2h로 나눈다' \
+        >"$KB/results/$V/lesson01.tsv"
+    if ! WB_LANG=ko WB_LOCALEDIR="$(cd "$B" && pwd)/locale" python3 checker/report/pages.py student --out "$out" \
+        --build "$KB" --variant "$V" 01 >"$R/ko.out" 2>&1; then
+        bad "report pages in Korean: pages.py failed (see $R/ko.out)"
+        return 1
+    fi
+    local want missing=""
+    for want in '<html lang="ko">' '<h1>내 진도</h1>' '1강: 도함수와 편도함수' '<dt>호출</dt><dd><code>derivative_central(x = 1, h = 0.001)</code>' \
+        '<dd class="mistake">[central_over_h] 두 배</dd>' '<dd class="hint">2h로 나눈다</dd>'; do
+        grep -qF -- "$want" "$out" || missing="$missing '$want'"
+    done
+    if [ -z "$missing" ]; then
+        ok "report pages in Korean: lang ko, Korean labels, the catalog's title, a Korean message read label by label"
+    else
+        bad "report pages in Korean: $out lacks$missing"
+    fi
+}
+
 # grading_report_pages G: G/grades is the graded class (grading_selftest), $B the results of make test.
 grading_report_pages() {
     local G=$1 GR=$1/grades R=$1/report t0
@@ -53,6 +81,7 @@ grading_report_pages() {
         bad "report pages: make report failed (see $R/report.out)"
         return
     fi
+    report_in_korean "$RB" "$V"
     local img_id='hostile-<img src=x onerror=alert(1)>'
     [ -s "$GR/index.html" ] && [ -s "$GR/students/$img_id/index.html" ] ||
         { bad "report pages: the grader wrote no class page or no page for $img_id (see $G/run1.out)"; return; }
