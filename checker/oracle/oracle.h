@@ -49,6 +49,10 @@ double oracle_difference_roundoff(wb_scalar_fn f, void *params, double x, double
 /* The step that balances truncation (h^2) against round-off (eps/h): cbrt(eps)*max(1,|x|). */
 double oracle_central_step(double x);
 
+/* The second central difference (f(x+h) - 2 f(x) + f(x-h)) / h^2, f in double and the
+   quotient in long double. Its rounding is about 4 eps |f| / h^2. */
+double oracle_second_difference(wb_scalar_fn f, void *params, double x, double h);
+
 /* ---- gradient descent (lesson 2) -------------------------------------------------------- */
 
 /* The six-hump camelback J(t) = (4 - 2.1 t1^2 + t1^4/3) t1^2 + t1 t2 + (-4 + 4 t2^2) t2^2. */
