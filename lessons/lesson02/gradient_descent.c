@@ -51,3 +51,19 @@ size_t gd_run(const wb_objective *obj, double *x, size_t n, double lr, size_t ma
     WB_TODO();
     return 0;
 }
+
+/* D_u f = grad . u */
+double directional_derivative(const double *grad, const double *u, size_t n)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* u = -grad / ||grad||: by Cauchy-Schwarz, grad . u >= -||grad|| ||u||, with equality only here */
+double steepest_descent_direction(const double *grad, size_t n, double *u)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}

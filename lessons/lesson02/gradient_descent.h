@@ -44,4 +44,19 @@ void camelback_step(double theta[2], double lr);
 size_t gd_run(const wb_objective *obj, double *x /* [n] */, size_t n, double lr, size_t max_steps,
               double tol, double *grad /* [n] */, double *trajectory /* [(max_steps + 1) * n] */);
 
+/* ---- why the minus sign: the directional derivative ----------------------------------------- */
+
+/*
+ * The directional derivative of f in the direction of the unit vector u, from f's gradient:
+ * D_u f = lim_{h -> 0} (f(x + h u) - f(x)) / h = grad f . u = sum_i grad[i] u[i].
+ */
+double directional_derivative(const double *grad /* [n] */, const double *u /* [n] */, size_t n);
+
+/*
+ * The direction of steepest descent: the unit vector u = -grad / ||grad|| (Euclidean norm),
+ * written into u, along which D_u f = -||grad|| is the smallest of all unit directions.
+ * Returns ||grad||. When grad is zero, every direction is flat: u is all zeros and 0 is returned.
+ */
+double steepest_descent_direction(const double *grad /* [n] */, size_t n, double *u /* [n] */);
+
 #endif

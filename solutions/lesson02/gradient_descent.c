@@ -74,3 +74,28 @@ size_t gd_run(const wb_objective *obj, double *x, size_t n, double lr, size_t ma
     return max_steps;
     /* SOLUTION END return 0; */
 }
+
+/* D_u f = grad . u */
+double directional_derivative(const double *grad, const double *u, size_t n)
+{
+    /* SOLUTION BEGIN */
+    double d = 0.0;
+    for (size_t i = 0; i < n; i++)
+        d += grad[i] * u[i];
+    return d;
+    /* SOLUTION END return 0.0; */
+}
+
+/* u = -grad / ||grad||: by Cauchy-Schwarz, grad . u >= -||grad|| ||u||, with equality only here */
+double steepest_descent_direction(const double *grad, size_t n, double *u)
+{
+    /* SOLUTION BEGIN */
+    double norm2 = 0.0;
+    for (size_t i = 0; i < n; i++)
+        norm2 += grad[i] * grad[i];
+    double norm = sqrt(norm2);
+    for (size_t i = 0; i < n; i++)
+        u[i] = norm > 0.0 ? -grad[i] / norm : 0.0;
+    return norm;
+    /* SOLUTION END return 0.0; */
+}
