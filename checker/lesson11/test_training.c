@@ -9,6 +9,7 @@
  */
 #include "check.h"
 #include "dataset.h"
+#include "oracle.h"
 #include "oracle_training.h"
 #include "training.h"
 
@@ -55,6 +56,20 @@ static const wb_mistake mistakes[] = {
      "trains.",
      "Compare val_loss[e] (the rows the model never trains on) with the best validation loss so "
      "far; keep best_w from that epoch and count the patience from it."},
+    {"log_odds_inverted", "log_odds",
+     "This is log((1 - p) / p), the log-odds of the other class: the sign is flipped.",
+     "The odds of y = 1 are p / (1 - p); for p = sigma(z) their log is z itself."},
+    {"log_sigmoid_for_log_one_minus", "log_one_minus_sigmoid",
+     "This is log sigma(z) = -log(1 + e^-z), the log-probability of y = 1, not of y = 0.",
+     "1 - sigma(z) = 1 / (1 + e^z), so log(1 - sigma(z)) = -log(1 + e^z)."},
+    {"gradient_y_minus_p", "nll_of_logit_grad",
+     "This is y - p, the negative of dl/dz: the notes' -sum (y_i - p_i) x_ij keeps its minus sign "
+     "outside.",
+     "dl/dz = d/dz [log(1 + e^z) - y z] = e^z / (1 + e^z) - y = p - y."},
+    {"nll_constant_dropped", "gaussian_nll",
+     "The constant m log(sqrt(2 pi) sigma) is missing: what is left has the same minimiser, but "
+     "it is not the negative log-likelihood.",
+     "Each row contributes -log of the normal density: log(sqrt(2 pi) sigma) + r_i^2 / (2 sigma^2)."},
 };
 WB_MISTAKES(mistakes)
 
@@ -682,4 +697,201 @@ WB_TEST(training, invalid_options,
         if (next != want)
             wb_fail(&call, NULL, "the rng was used: a refused call must change nothing.");
     }
+}
+
+/* ---- the NLL's gradient, step by step ------------------------------------------------------- */
+
+/* sigma(z) in long double. */
+static long double sigmoid_l(long double z) { return 1.0L / (1.0L + expl(-z)); }
+
+/* A logit from [-30, 30], or one of +-1000 now and then (the extremes the header promises). */
+static double random_logit(int trial)
+{
+    return trial % 7 == 6 ? (trial % 2 ? 1000.0 : -1000.0) : wb_uniform(-30.0, 30.0);
+}
+
+WB_TEST(lesson11, log_odds, "log_odds(sigmoid(z)) gives z back (step 2 of the derivation)")
+{
+    for (int trial = 0; trial < 20; trial++) {
+        double z = wb_uniform(-30.0, 30.0), p = (double)sigmoid_l(z);
+        long double want = logl(p) - log1pl(-(long double)p), inverted = -want;
+        double w = (double)want, inv = (double)inverted;
+        char source[160];
+        snprintf(source, sizeof source, "log p - log(1 - p) in long double; p = sigma(%.6g) rounded to a double", z);
+        wb_call call = wb_call_of("log_odds", "p = %.17g", p);
+        wb_expect_scalar(&call, log_odds(p), w, source,
+                         wb_tol_plus(1e-12, "plus 1e-12: the rounding of p / (1 - p) and of 1 - p"),
+                         WB_VARIANTS({"log_odds_inverted", &inv}));
+    }
+}
+
+WB_TEST(lesson11, log_one_minus_sigmoid, "log_one_minus_sigmoid on logits up to +-1000 (step 3)")
+{
+    for (int trial = 0; trial < 21; trial++) {
+        double z = random_logit(trial);
+        double want = (double)-log1pl(expl(z)), wrong = (double)-log1pl(expl(-z));
+        wb_call call = wb_call_of("log_one_minus_sigmoid", "z = %.17g", z);
+        wb_expect_scalar(&call, log_one_minus_sigmoid(z), want, "-log(1 + e^z) in long double",
+                         WB_TOL_DEFAULT, WB_VARIANTS({"log_sigmoid_for_log_one_minus", &wrong}));
+    }
+}
+
+WB_TEST(lesson11, nll_of_logit, "nll_of_logit equals -[y log p + (1 - y) log(1 - p)] (step 4)")
+{
+    for (int trial = 0; trial < 21; trial++) {
+        double z = random_logit(trial), y = (double)(trial % 2);
+        long double p = sigmoid_l(z);
+        /* step 1's form where it is accurate, the logit form where p rounds to 0 or 1 */
+        long double want = fabsl((long double)z) < 30.0L
+                               ? -(y * logl(p) + (1.0L - y) * log1pl(-p))
+                               : log1pl(expl(z)) - y * z;
+        double w = (double)want, pm1 = (double)log1pl(expl(-(long double)y * z));
+        wb_call call = wb_call_of("nll_of_logit", "z = %.17g, y = %g", z, y);
+        wb_expect_scalar(&call, nll_of_logit(z, y), w,
+                         "-[y log p + (1 - y) log(1 - p)], p = sigma(z), in long double",
+                         wb_tol_plus(1e-12, "plus 1e-12: log(1 + e^z) and y z cancel when p is near y"),
+                         WB_VARIANTS({"labels_plus_minus_one", &pm1}));
+    }
+}
+
+/* The oracle's l(z) = log(1 + e^z) - y z, for gsl_deriv_central. */
+static double nll_logit_fn(double z, void *params)
+{
+    double y = *(const double *)params;
+    return (double)(log1pl(expl(z)) - y * z);
+}
+
+WB_TEST(lesson11, nll_of_logit_grad, "nll_of_logit_grad is dl/dz = p - y (step 5, the chain rule)")
+{
+    for (int trial = 0; trial < 21; trial++) {
+        double z = random_logit(trial), y = (double)(trial % 2);
+        double want = (double)(sigmoid_l(z) - y), flipped = -want;
+        oracle_estimate d = {want, 0.0};
+        char source[200];
+        if (fabs(z) < 100.0)
+            d = oracle_derivative(nll_logit_fn, &y, z);
+        snprintf(source, sizeof source,
+                 "sigma(z) - y in long double; gsl_deriv_central on log(1 + e^z) - y z gives %.12g",
+                 d.value);
+        wb_call call = wb_call_of("nll_of_logit_grad", "z = %.17g, y = %g", z, y);
+        wb_expect_scalar(&call, nll_of_logit_grad(z, y), want, source,
+                         wb_tol_plus(1e-15, "plus 1e-15: p - y cancels when p is near y"),
+                         WB_VARIANTS({"gradient_y_minus_p", &flipped}));
+    }
+}
+
+/* ---- maximum likelihood and least squares ----------------------------------------------------- */
+
+/* A random regression problem: X uniform in [-2, 2], y = [X 1] w_true + N(0, noise^2). */
+static void random_regression(size_t m, size_t d, double noise, double *X, double *y, double *w_true)
+{
+    for (size_t j = 0; j <= d; j++)
+        w_true[j] = wb_uniform(-3.0, 3.0);
+    for (size_t i = 0; i < m; i++) {
+        double z = w_true[d];
+        for (size_t j = 0; j < d; j++) {
+            X[i * d + j] = wb_uniform(-2.0, 2.0);
+            z += w_true[j] * X[i * d + j];
+        }
+        y[i] = z + gsl_ran_gaussian(wb_rng(), noise);
+    }
+}
+
+WB_TEST(lesson11, gaussian_nll, "gaussian_nll is -sum log N(y_i; z_i, sigma^2) on random data")
+{
+    for (int trial = 0; trial < 15; trial++) {
+        size_t m = 5 + (size_t)trial * 3, d = 1 + (size_t)trial % 4;
+        double X[50 * 4], y[50], w[5], sigma = exp(wb_uniform(log(0.5), log(5.0)));
+        random_regression(m, d, 1.0, X, y, w);
+        /* near the true w, so that every density stays far above the underflow */
+        for (size_t j = 0; j <= d; j++)
+            w[j] += gsl_ran_gaussian(wb_rng(), 0.3);
+        long double want = 0.0L, squares = 0.0L, size = 0.0L;
+        for (size_t i = 0; i < m; i++) {
+            long double z = w[d];
+            for (size_t j = 0; j < d; j++)
+                z += (long double)w[j] * X[i * d + j];
+            double r = (double)((long double)y[i] - z);
+            double term = -log(gsl_ran_gaussian_pdf(r, sigma));
+            want += term;
+            size += fabs(term);
+            squares += (long double)r * r;
+        }
+        double dropped = (double)(squares / (2.0L * sigma * sigma));
+        wb_call call = wb_call_of("gaussian_nll", "X (%zu x %zu, uniform in [-2, 2]), y, w, m = %zu, d = %zu, sigma = %.17g",
+                                  m, d, m, d, sigma);
+        const double *cX = wb_buffer_copy(X, m * d), *cy = wb_buffer_copy(y, m), *cw = wb_buffer_copy(w, d + 1);
+        wb_expect_scalar(&call, gaussian_nll(cX, cy, cw, m, d, sigma), (double)want,
+                         "-sum_i log gsl_ran_gaussian_pdf(y_i - z_i, sigma)",
+                         wb_tol_plus(1e-12 * (double)size, "plus 1e-12 sum |term|: the rounding of each log density"),
+                         WB_VARIANTS({"nll_constant_dropped", &dropped}));
+    }
+}
+
+/* Calls linear_least_squares on fenced copies and compares w with gsl_multifit_linear. */
+static void check_least_squares(const char *what, const double *X, const double *y, size_t m, size_t d)
+{
+    double want[8];
+    cr_assert(oracle_least_squares(X, y, m, d, want) == 0, "checker: gsl_multifit_linear failed");
+    wb_call call = wb_call_of("linear_least_squares", "X (%s, %zu x %zu), y, m = %zu, d = %zu, w, work",
+                              what, m, d, m, d);
+    const double *cX = wb_buffer_copy(X, m * d), *cy = wb_buffer_copy(y, m);
+    double *w = wb_buffer(d + 1), *work = wb_buffer(LEAST_SQUARES_WORK(d));
+    int status = linear_least_squares(cX, cy, m, d, w, work);
+    wb_expect_untouched_fences(&call, "w", w);
+    wb_expect_untouched_fences(&call, "work", work);
+    if (wb_todo_reached(call.function) || status != 0)
+        wb_fail(&call, NULL, "expected   0 (A'A is positive definite: the columns of [X 1] are "
+                             "independent)\ngot        %d", status);
+    wb_expect_vector(&call, "w", w, (wb_expected){want, "gsl_multifit_linear (an SVD of [X 1])"}, d + 1,
+                     (wb_tol){1e-8, 1e-10, "relative 1e-8 plus 1e-10: the normal equations square "
+                                          "the condition number of [X 1]"},
+                     WB_NO_VARIANTS);
+}
+
+WB_TEST(lesson11, least_squares_random, "linear_least_squares matches gsl_multifit_linear on random data")
+{
+    for (int trial = 0; trial < 12; trial++) {
+        size_t d = 1 + (size_t)trial % 5, m = d + 2 + (size_t)gsl_rng_uniform_int(wb_rng(), 40);
+        double X[48 * 5], y[48], w_true[6];
+        random_regression(m, d, 0.5, X, y, w_true);
+        check_least_squares("uniform in [-2, 2], y linear plus noise", X, y, m, d);
+    }
+}
+
+WB_TEST(lesson11, least_squares_iris, "linear_least_squares: iris petal width from the other three measurements")
+{
+    static double all[150 * 4], label[150], X[150 * 3], y[150];
+    char path[512], error[512];
+    dataset ds;
+    cr_assert(dataset_load(dataset_path("iris.csv", path, sizeof path), &ds, error, sizeof error) == 0,
+              "checker: %s", error);
+    cr_assert(ds.rows == 150 && ds.cols == 5, "checker: iris.csv");
+    dataset_split(&ds, all, label);
+    dataset_free(&ds);
+    for (size_t i = 0; i < 150; i++) {
+        X[i * 3 + 0] = all[i * 4 + 0];
+        X[i * 3 + 1] = all[i * 4 + 1];
+        X[i * 3 + 2] = all[i * 4 + 2];
+        y[i] = all[i * 4 + 3];
+    }
+    check_least_squares("iris: sepal length, sepal width, petal length", X, y, 150, 3);
+}
+
+WB_TEST(lesson11, least_squares_singular, "linear_least_squares returns -1 for a column of zeros")
+{
+    double X[6 * 2], y[6], before[3] = {7.0, 7.0, 7.0};
+    for (size_t i = 0; i < 6; i++) {
+        X[i * 2] = wb_uniform(-2.0, 2.0);
+        X[i * 2 + 1] = 0.0;
+        y[i] = wb_uniform(-2.0, 2.0);
+    }
+    wb_call call = wb_call_of("linear_least_squares", "X (6 x 2, the second column all zeros), y, m = 6, d = 2, w, work");
+    const double *cX = wb_buffer_copy(X, 12), *cy = wb_buffer_copy(y, 6);
+    double *w = wb_buffer_copy(before, 3), *work = wb_buffer(LEAST_SQUARES_WORK(2));
+    int status = linear_least_squares(cX, cy, 6, 2, w, work);
+    if (wb_todo_reached(call.function) || status != -1)
+        wb_fail(&call, NULL, "expected   -1 (A'A has a zero row and column: a pivot is 0)\ngot        %d", status);
+    wb_expect_vector(&call, "w", w, (wb_expected){before, "the header: w unchanged on -1"}, 3,
+                     wb_tol_plus(0.0, NULL), WB_NO_VARIANTS);
 }

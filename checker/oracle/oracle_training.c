@@ -7,6 +7,7 @@
 #include "oracle_preprocessing.h"
 
 #include <gsl/gsl_deriv.h>
+#include <gsl/gsl_multifit.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -284,4 +285,28 @@ int oracle_train_logistic(const double *X, const double *y, size_t m, const doub
         w[j] = (double)best_w[j];
     free(order);
     return (int)e;
+}
+
+int oracle_least_squares(const double *X, const double *y, size_t m, size_t d, double *w)
+{
+    size_t k = d + 1;
+    gsl_matrix *A = gsl_matrix_alloc(m, k), *cov = gsl_matrix_alloc(k, k);
+    gsl_vector *Y = gsl_vector_alloc(m), *c = gsl_vector_alloc(k);
+    gsl_multifit_linear_workspace *work = gsl_multifit_linear_alloc(m, k);
+    for (size_t i = 0; i < m; i++) {
+        for (size_t j = 0; j < d; j++)
+            gsl_matrix_set(A, i, j, X[i * d + j]);
+        gsl_matrix_set(A, i, d, 1.0);
+        gsl_vector_set(Y, i, y[i]);
+    }
+    double chisq;
+    int status = gsl_multifit_linear(A, Y, c, cov, &chisq, work);
+    for (size_t j = 0; j < k; j++)
+        w[j] = gsl_vector_get(c, j);
+    gsl_multifit_linear_free(work);
+    gsl_vector_free(c);
+    gsl_vector_free(Y);
+    gsl_matrix_free(cov);
+    gsl_matrix_free(A);
+    return status;
 }

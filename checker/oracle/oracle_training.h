@@ -78,4 +78,8 @@ int oracle_train_logistic(const double *X, const double *y, size_t m, const doub
                           oracle_train_options opt, double *train_loss, double *val_loss,
                           gsl_rng *rng, unsigned flags);
 
+/* The least-squares w (d + 1 values, the bias last) of y ~ [X 1] w by gsl_multifit_linear (an SVD,
+   not the normal equations). Returns GSL's status. */
+int oracle_least_squares(const double *X, const double *y, size_t m, size_t d, double *w);
+
 #endif
