@@ -741,8 +741,9 @@ WB_TEST(lesson11, nll_of_logit, "nll_of_logit equals -[y log p + (1 - y) log(1 -
     for (int trial = 0; trial < 21; trial++) {
         double z = random_logit(trial), y = (double)(trial % 2);
         long double p = sigmoid_l(z);
-        /* step 1's form where it is accurate, the logit form where p rounds to 0 or 1 */
-        long double want = fabsl((long double)z) < 30.0L
+        /* step 1's form where it is accurate (1 - p >= 4.5e-5, so log1p(-p) keeps 14 digits in
+           long double), step 4's form where p is closer to 0 or 1 */
+        long double want = fabsl((long double)z) < 10.0L
                                ? -(y * logl(p) + (1.0L - y) * log1pl(-p))
                                : log1pl(expl(z)) - y * z;
         double w = (double)want, pm1 = (double)log1pl(expl(-(long double)y * z));
