@@ -39,6 +39,13 @@ static const wb_mistake mistakes[] = {
     {"direction_not_unit", "steepest_descent_direction",
      "The direction is -grad itself, not a unit vector: its length is ||grad||, not 1.",
      "Divide by the Euclidean norm ||grad|| = sqrt(sum grad_i^2), so that ||u|| = 1."},
+    {"noise_not_annealed", "noisy_descent_1d",
+     "The noise never fades: every step used sigma = noise instead of noise * (1 - k / steps).",
+     "Shrink the noise as the run goes on, sigma_k = noise * (1 - k / steps), so that the last "
+     "steps settle into the minimum the noise has found (simulated annealing's cooling)."},
+    {"noise_scaled_by_lr", "noisy_descent_1d",
+     "The noise was multiplied by the learning rate: the header adds sigma_k N(0, 1) itself.",
+     "Only the gradient term is scaled by lr: x - lr * f'(x) + gsl_ran_gaussian(rng, sigma_k)."},
 };
 WB_MISTAKES(mistakes)
 
@@ -470,5 +477,67 @@ WB_TEST(lesson02, steepest_direction_unbeaten, "no random unit direction descend
                         "expected   no unit direction steeper than yours (slope %.12g)\n"
                         "got        v = {%.6f, %.6f} descends at %.12g", slope.value, v[0], v[1], dv);
         }
+    }
+}
+
+/* ---- escaping a local minimum with noise ------------------------------------------------------------ */
+
+/* The derivative of the blog post's risk f(x) = x cos(pi x), and of its empirical risk
+   g(x) = f(x) + 0.2 cos(5 pi x). */
+static double d_risk(double x, void *p)
+{
+    (void)p;
+    return cos(M_PI * x) - M_PI * x * sin(M_PI * x);
+}
+
+static double d_empirical_risk(double x, void *p)
+{
+    return d_risk(x, p) - M_PI * sin(5.0 * M_PI * x);
+}
+
+enum { NOISE_PLAIN = 0, NOISE_CONSTANT = 1, NOISE_TIMES_LR = 2 };
+
+/* The header's recurrence, replayed on a clone of the student's stream; `variant` makes one of
+   the named mistakes instead. */
+static double replay_noisy_descent(wb_scalar_fn dfdx, double x0, double lr, size_t steps,
+                                   double noise, const gsl_rng *rng, int variant)
+{
+    gsl_rng *r = gsl_rng_clone(rng);
+    double x = x0;
+    for (size_t k = 0; k < steps; k++) {
+        double sigma = variant == NOISE_CONSTANT ? noise : noise * (1.0 - (double)k / (double)steps);
+        double e = gsl_ran_gaussian(r, sigma);
+        x = x - lr * dfdx(x, NULL) + (variant == NOISE_TIMES_LR ? lr * e : e);
+    }
+    gsl_rng_free(r);
+    return x;
+}
+
+WB_TEST(lesson02, noisy_descent_replay, "noisy_descent_1d replays the header's recurrence on your rng's stream")
+{
+    for (int trial = 0; trial < 16; trial++) {
+        int empirical = trial % 2;
+        wb_scalar_fn dfdx = empirical ? d_empirical_risk : d_risk;
+        double x0 = wb_uniform(-1.0, 2.0), lr = wb_uniform(0.005, 0.02);
+        double noise = trial % 4 == 0 ? 0.0 : wb_uniform(0.05, 0.5);
+        size_t steps = 1 + gsl_rng_uniform_int(wb_rng(), 30);
+        gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+        gsl_rng_set(rng, gsl_rng_get(wb_rng()));
+        double want = replay_noisy_descent(dfdx, x0, lr, steps, noise, rng, NOISE_PLAIN);
+        double constant = replay_noisy_descent(dfdx, x0, lr, steps, noise, rng, NOISE_CONSTANT);
+        double times_lr = replay_noisy_descent(dfdx, x0, lr, steps, noise, rng, NOISE_TIMES_LR);
+        wb_call call = wb_call_of("noisy_descent_1d",
+                                  "dfdx = %s, params = NULL, x0 = %.17g, lr = %.17g, steps = %zu, "
+                                  "noise = %.17g, rng (mt19937)",
+                                  empirical ? "d/dx [x cos(pi x) + 0.2 cos(5 pi x)]" : "d/dx x cos(pi x)",
+                                  x0, lr, steps, noise);
+        double got = noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng);
+        gsl_rng_free(rng);
+        wb_expect_scalar(&call, got, want,
+                         "the header's recurrence on a clone of the same mt19937 stream",
+                         wb_tol_plus(1e-9, "plus 1e-9: the rounding of each step, grown by at most "
+                                           "(1 + lr |f''|)^steps < 3e4"),
+                         WB_VARIANTS({"noise_not_annealed", &constant},
+                                     {"noise_scaled_by_lr", &times_lr}));
     }
 }
