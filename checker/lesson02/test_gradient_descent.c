@@ -495,24 +495,6 @@ static double d_empirical_risk(double x, void *p)
     return d_risk(x, p) - M_PI * sin(5.0 * M_PI * x);
 }
 
-enum { NOISE_PLAIN = 0, NOISE_CONSTANT = 1, NOISE_TIMES_LR = 2 };
-
-/* The header's recurrence, replayed on a clone of the student's stream; `variant` makes one of
-   the named mistakes instead. */
-static double replay_noisy_descent(wb_scalar_fn dfdx, double x0, double lr, size_t steps,
-                                   double noise, const gsl_rng *rng, int variant)
-{
-    gsl_rng *r = gsl_rng_clone(rng);
-    double x = x0;
-    for (size_t k = 0; k < steps; k++) {
-        double sigma = variant == NOISE_CONSTANT ? noise : noise * (1.0 - (double)k / (double)steps);
-        double e = gsl_ran_gaussian(r, sigma);
-        x = x - lr * dfdx(x, NULL) + (variant == NOISE_TIMES_LR ? lr * e : e);
-    }
-    gsl_rng_free(r);
-    return x;
-}
-
 WB_TEST(lesson02, noisy_descent_replay, "noisy_descent_1d replays the header's recurrence on your rng's stream")
 {
     for (int trial = 0; trial < 16; trial++) {
@@ -523,9 +505,9 @@ WB_TEST(lesson02, noisy_descent_replay, "noisy_descent_1d replays the header's r
         size_t steps = 1 + gsl_rng_uniform_int(wb_rng(), 30);
         gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
         gsl_rng_set(rng, gsl_rng_get(wb_rng()));
-        double want = replay_noisy_descent(dfdx, x0, lr, steps, noise, rng, NOISE_PLAIN);
-        double constant = replay_noisy_descent(dfdx, x0, lr, steps, noise, rng, NOISE_CONSTANT);
-        double times_lr = replay_noisy_descent(dfdx, x0, lr, steps, noise, rng, NOISE_TIMES_LR);
+        double want = oracle_noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng, ORACLE_NOISE_ANNEALED);
+        double constant = oracle_noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng, ORACLE_NOISE_CONSTANT);
+        double times_lr = oracle_noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng, ORACLE_NOISE_TIMES_LR);
         wb_call call = wb_call_of("noisy_descent_1d",
                                   "dfdx = %s, params = NULL, x0 = %.17g, lr = %.17g, steps = %zu, "
                                   "noise = %.17g, rng (mt19937)",

@@ -87,4 +87,16 @@ int oracle_minimize(const wb_objective *obj, const double *x0, size_t n, double 
 size_t oracle_gd_run(const wb_objective *obj, const double *x0, size_t n, double lr,
                      size_t max_steps, double tol, double *traj);
 
+/* Lesson 2's noisy_descent_1d, replayed on a clone of rng (rng itself is not advanced):
+   x <- x - lr dfdx(x) + e_k, e_k = gsl_ran_gaussian(clone, sigma_k), sigma_k = noise (1 - k/steps).
+   The variants make a named mistake instead: ORACLE_NOISE_CONSTANT (sigma_k = noise),
+   ORACLE_NOISE_TIMES_LR (x <- x - lr (dfdx(x) - e_k)). */
+enum { ORACLE_NOISE_ANNEALED = 0, ORACLE_NOISE_CONSTANT = 1, ORACLE_NOISE_TIMES_LR = 2 };
+double oracle_noisy_descent_1d(wb_scalar_fn dfdx, void *params, double x0, double lr, size_t steps,
+                               double noise, const gsl_rng *rng, int variant);
+
+/* The minimiser of f on [lo, hi] near guess (f(guess) below f(lo) and f(hi)), by gsl_min's Brent
+   method to 1e-10. */
+double oracle_minimize_1d(wb_scalar_fn f, void *params, double lo, double guess, double hi);
+
 #endif
