@@ -70,6 +70,12 @@ static const wb_mistake mistakes[] = {
      "The constant m log(sqrt(2 pi) sigma) is missing: what is left has the same minimiser, but "
      "it is not the negative log-likelihood.",
      "Each row contributes -log of the normal density: log(sqrt(2 pi) sigma) + r_i^2 / (2 sigma^2)."},
+    {"softmax_grad_not_averaged", "softmax_regression_loss_grad",
+     "The gradient is the sum over the rows, not the mean: it was not divided by m.",
+     "The loss is a mean over the m rows, so its gradient is one too: divide each entry by m."},
+    {"softmax_grad_sign", "softmax_regression_loss_grad",
+     "The gradient has the wrong sign: it uses onehot(y) - softmax(z), which points uphill.",
+     "d/dz_c of log sum e^z - z_y is softmax(z)_c - [y == c], as in lesson 3 (p - y)."},
 };
 WB_MISTAKES(mistakes)
 
@@ -895,4 +901,187 @@ WB_TEST(lesson11, least_squares_singular, "linear_least_squares returns -1 for a
         wb_fail(&call, NULL, "expected   -1 (A'A has a zero row and column: a pivot is 0)\ngot        %d", status);
     wb_expect_vector(&call, "w", w, (wb_expected){before, "the header: w unchanged on -1"}, 3,
                      wb_tol_plus(0.0, NULL), WB_NO_VARIANTS);
+}
+
+/* ---- softmax regression -------------------------------------------------------------------------- */
+
+/* Calls softmax_regression_loss_grad on fenced copies and compares with the oracle. */
+static void check_softmax_loss_grad(const char *what, const double *X, const double *y, const double *W,
+                                    size_t m, size_t d, size_t k)
+{
+    size_t nw = k * (d + 1);
+    double want[64], summed[64], flipped[64];
+    double loss = oracle_softmax_regression(X, y, W, m, d, k, want, ORACLE_SOFTMAX_EXACT);
+    oracle_softmax_regression(X, y, W, m, d, k, summed, ORACLE_SOFTMAX_SUM);
+    oracle_softmax_regression(X, y, W, m, d, k, flipped, ORACLE_SOFTMAX_SIGN);
+    wb_call call = wb_call_of("softmax_regression_loss_grad", "X (%s), y, W, m = %zu, d = %zu, k = %zu, grad, probs",
+                              what, m, d, k);
+    const double *cX = wb_buffer_copy(X, m * d), *cy = wb_buffer_copy(y, m), *cW = wb_buffer_copy(W, nw);
+    double *grad = wb_buffer(nw), *probs = wb_buffer(k);
+    double got = softmax_regression_loss_grad(cX, cy, cW, m, d, k, grad, probs);
+    wb_expect_untouched_fences(&call, "grad", grad);
+    wb_expect_untouched_fences(&call, "probs", probs);
+    wb_expect_scalar(&call, got, loss, "the mean of log sum_c e^{z_ic} - z_{i,y_i} in long double",
+                     wb_tol_plus(1e-12, "plus 1e-12: log-sum-exp's rounding"), WB_NO_VARIANTS);
+    wb_expect_vector(&call, "grad", grad,
+                     (wb_expected){want, "(1/m) sum_i (softmax(z_i) - onehot(y_i)) (x_i, 1) in long double"}, nw,
+                     wb_tol_plus(1e-12, "plus 1e-12: the rounding of the probabilities"),
+                     WB_VARIANTS({"softmax_grad_not_averaged", summed}, {"softmax_grad_sign", flipped}));
+}
+
+WB_TEST(lesson11, softmax_loss_grad, "softmax_regression_loss_grad on random data, 2 to 4 classes")
+{
+    for (int trial = 0; trial < 15; trial++) {
+        size_t m = 1 + (size_t)gsl_rng_uniform_int(wb_rng(), 20), d = 1 + (size_t)trial % 4;
+        size_t k = 2 + (size_t)trial % 3;
+        double X[20 * 4], y[20], W[3 * 5 + 5];
+        for (size_t i = 0; i < m; i++) {
+            for (size_t j = 0; j < d; j++)
+                X[i * d + j] = wb_uniform(-2.0, 2.0);
+            y[i] = (double)gsl_rng_uniform_int(wb_rng(), k);
+        }
+        for (size_t q = 0; q < k * (d + 1); q++)
+            W[q] = wb_uniform(-2.0, 2.0);
+        check_softmax_loss_grad("uniform in [-2, 2], random labels", X, y, W, m, d, k);
+    }
+}
+
+WB_TEST(lesson11, softmax_loss_grad_large, "softmax_regression_loss_grad stays finite for logits near +-1000")
+{
+    for (int trial = 0; trial < 6; trial++) {
+        size_t m = 5, d = 2, k = 3;
+        double X[10], y[5], W[9];
+        for (size_t i = 0; i < m; i++) {
+            X[i * 2] = wb_uniform(-1.0, 1.0);
+            X[i * 2 + 1] = wb_uniform(-1.0, 1.0);
+            y[i] = (double)gsl_rng_uniform_int(wb_rng(), k);
+        }
+        for (size_t q = 0; q < 9; q++)
+            W[q] = wb_uniform(-500.0, 500.0);
+        check_softmax_loss_grad("uniform in [-1, 1], weights up to 500: logits near +-1000", X, y, W, m, d, k);
+    }
+}
+
+/* The oracle's loss as a function of W alone, for gsl_deriv_central. */
+typedef struct {
+    const double *X, *y;
+    size_t m, d, k;
+} softmax_problem;
+
+static double softmax_loss_of_w(const double *W, size_t n, void *params)
+{
+    (void)n;
+    const softmax_problem *pr = params;
+    return oracle_softmax_regression(pr->X, pr->y, W, pr->m, pr->d, pr->k, NULL, ORACLE_SOFTMAX_EXACT);
+}
+
+WB_TEST(lesson11, softmax_grad_numeric, "softmax_regression_loss_grad's gradient agrees with gsl_deriv_central")
+{
+    for (int trial = 0; trial < 5; trial++) {
+        size_t m = 8, d = 3, k = 3, nw = 12;
+        double X[24], y[8], W[12], want[12], err = 0.0;
+        for (size_t i = 0; i < m; i++) {
+            for (size_t j = 0; j < d; j++)
+                X[i * d + j] = wb_uniform(-2.0, 2.0);
+            y[i] = (double)gsl_rng_uniform_int(wb_rng(), k);
+        }
+        for (size_t q = 0; q < nw; q++)
+            W[q] = wb_uniform(-1.0, 1.0);
+        softmax_problem pr = {X, y, m, d, k};
+        for (size_t q = 0; q < nw; q++) {
+            oracle_estimate e = oracle_partial(softmax_loss_of_w, &pr, W, nw, q);
+            want[q] = e.value;
+            err = fmax(err, e.abserr);
+        }
+        wb_call call = wb_call_of("softmax_regression_loss_grad", "X (8 x 3, uniform in [-2, 2]), y, W, m = 8, d = 3, k = 3, grad, probs");
+        const double *cX = wb_buffer_copy(X, m * d), *cy = wb_buffer_copy(y, m), *cW = wb_buffer_copy(W, nw);
+        double *grad = wb_buffer(nw), *probs = wb_buffer(k);
+        softmax_regression_loss_grad(cX, cy, cW, m, d, k, grad, probs);
+        wb_expect_vector(&call, "grad", grad, (wb_expected){want, "gsl_deriv_central on the loss, one entry of W at a time"},
+                         nw, wb_tol_plus(4.0 * err, "plus 4 times gsl_deriv_central's error estimate"),
+                         WB_NO_VARIANTS);
+    }
+}
+
+WB_TEST(lesson11, softmax_empty, "softmax_regression_loss_grad of m = 0 rows is NAN")
+{
+    const double one = 1.0;
+    wb_call call = wb_call_of("softmax_regression_loss_grad", "X = {}, y = {}, W (2 x 2), m = 0, d = 1, k = 2, grad, probs");
+    const double *cX = wb_buffer_copy(&one, 1), *cy = wb_buffer_copy(&one, 1);
+    const double W[4] = {0.5, -0.5, 1.0, 0.0};
+    const double *cW = wb_buffer_copy(W, 4);
+    double *grad = wb_buffer(4), *probs = wb_buffer(2);
+    wb_expect_nan(&call, softmax_regression_loss_grad(cX, cy, cW, 0, 1, 2, grad, probs), "the header: m = 0 has no mean");
+}
+
+/* Loads a dataset, shuffles its rows with a fixed seed (the split is the same in every run), and
+   standardizes it with the statistics of the first train_rows rows (the oracle's scaler). */
+static void load_split(const char *name, size_t rows, size_t d, size_t train_rows, double *X, double *y)
+{
+    double *all = malloc(rows * d * sizeof *all), *label = malloc(rows * sizeof *label);
+    cr_assert(all != NULL && label != NULL, "checker: out of memory");
+    char path[512], error[512];
+    dataset ds;
+    cr_assert(dataset_load(dataset_path(name, path, sizeof path), &ds, error, sizeof error) == 0,
+              "checker: %s", error);
+    cr_assert(ds.rows == rows && ds.cols == d + 1, "checker: %s has an unexpected shape", name);
+    dataset_split(&ds, all, label);
+    dataset_free(&ds);
+    gsl_rng *shuffle = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(shuffle, 2024);
+    size_t *order = malloc(rows * sizeof *order);
+    cr_assert(shuffle != NULL && order != NULL, "checker: out of memory");
+    for (size_t i = 0; i < rows; i++)
+        order[i] = i;
+    gsl_ran_shuffle(shuffle, order, rows, sizeof *order);
+    for (size_t i = 0; i < rows; i++) {
+        memcpy(X + i * d, all + order[i] * d, d * sizeof *X);
+        y[i] = label[order[i]];
+    }
+    oracle_standardize_split(X, rows, train_rows, d, NULL, NULL);
+    gsl_rng_free(shuffle);
+    free(order);
+    free(all);
+    free(label);
+}
+
+/* Trains on the first train_rows rows from W = 0 and checks W against the oracle's run and the
+   held-out accuracy against a floor. */
+static void check_softmax_training(const char *name, size_t rows, size_t d, size_t k, size_t train_rows,
+                                   double lr, size_t epochs, double floor_accuracy)
+{
+    double X[178 * 13], y[178], want[3 * 14] = {0};
+    size_t nw = k * (d + 1), test_rows = rows - train_rows;
+    load_split(name, rows, d, train_rows, X, y);
+    double loss = oracle_train_softmax_regression(X, y, train_rows, d, k, want, lr, epochs);
+    double ref_accuracy = oracle_softmax_accuracy(X + train_rows * d, y + train_rows, want, test_rows, d, k);
+    wb_call call = wb_call_of("train_softmax_regression",
+                              "X (%s, the first %zu of %zu shuffled rows, standardized), y, m = %zu, d = %zu, "
+                              "k = %zu, W = 0, lr = %g, epochs = %zu, grad, probs",
+                              name, train_rows, rows, train_rows, d, k, lr, epochs);
+    const double *cX = wb_buffer_copy(X, train_rows * d), *cy = wb_buffer_copy(y, train_rows);
+    double zero[3 * 14] = {0};
+    double *W = wb_buffer_copy(zero, nw), *grad = wb_buffer(nw), *probs = wb_buffer(k);
+    double got = train_softmax_regression(cX, cy, train_rows, d, k, W, lr, epochs, grad, probs);
+    wb_expect_untouched_fences(&call, "W", W);
+    wb_expect_vector(&call, "W", W, (wb_expected){want, "the same batch gradient descent in long double"}, nw,
+                     (wb_tol){1e-7, 1e-9, "relative 1e-7: the rounding of each step, carried through the run"},
+                     WB_NO_VARIANTS);
+    wb_expect_scalar(&call, got, loss, "the training loss at the oracle's final W",
+                     (wb_tol){1e-7, 1e-9, "relative 1e-7, as for W"}, WB_NO_VARIANTS);
+    double accuracy = oracle_softmax_accuracy(X + train_rows * d, y + train_rows, W, test_rows, d, k);
+    if (!(accuracy >= floor_accuracy))
+        wb_fail(&call, NULL,
+                "expected   an accuracy of at least %.2f on the %zu held-out rows (the oracle's run: %.4f)\n"
+                "got        %.4f", floor_accuracy, test_rows, ref_accuracy, accuracy);
+}
+
+WB_TEST(lesson11, softmax_iris, "train_softmax_regression on iris (3 classes): W and held-out accuracy >= 0.95")
+{
+    check_softmax_training("iris.csv", 150, 4, 3, 100, 0.5, 200, 0.95);
+}
+
+WB_TEST(lesson11, softmax_wine, "train_softmax_regression on wine (3 classes): W and held-out accuracy >= 0.95")
+{
+    check_softmax_training("wine.csv", 178, 13, 3, 120, 0.5, 200, 0.95);
 }

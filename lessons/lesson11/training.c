@@ -127,3 +127,21 @@ int linear_least_squares(const double *X, const double *y, size_t m, size_t d, d
     WB_TODO();
     return -1;
 }
+
+/* L = (1/m) sum_i [log sum_c e^{z_ic} - z_{i,y_i}],  grad_c = (1/m) sum_i (q_ic - [y_i = c]) (x_i, 1) */
+double softmax_regression_loss_grad(const double *X, const double *y, const double *W, size_t m,
+                                    size_t d, size_t k, double *grad, double *probs)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* epochs times: W <- W - lr * grad L(W); then L at the final W */
+double train_softmax_regression(const double *X, const double *y, size_t m, size_t d, size_t k,
+                                double *W, double lr, size_t epochs, double *grad, double *probs)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}

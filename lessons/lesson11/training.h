@@ -137,4 +137,29 @@ double gaussian_nll(const double *X /* [m * d] */, const double *y /* [m] */, co
 int linear_least_squares(const double *X /* [m * d] */, const double *y /* [m] */, size_t m, size_t d,
                          double *w /* [d + 1] */, double *work /* [LEAST_SQUARES_WORK(d)] */);
 
+/* ---- softmax regression: more than two classes (iris, wine) -------------------------------------
+ * k classes, W is k x (d + 1) row-major: row c holds class c's d weights, then its bias, and
+ *   z_ic = W[c*(d+1) + d] + sum_j W[c*(d+1) + j] * X[i*d + j].
+ * Labels y_i are 0, 1, ..., k - 1 (stored as doubles). */
+
+/* The mean softmax cross-entropy of the m rows (lesson 3's softmax_cross_entropy on each row's
+ * logits z_i, averaged) and its gradient:
+ *   L = (1/m) sum_i [ log sum_c e^{z_ic} - z_{i,y_i} ]
+ *   grad[c*(d+1) + j] = (1/m) sum_i (q_ic - [y_i == c]) X[i*d + j],
+ *   grad[c*(d+1) + d] = (1/m) sum_i (q_ic - [y_i == c]),     q_i = softmax(z_i)
+ * (the binary case's (p_i - y_i) x_i, one row of W per class). Stable for logits of +-1000
+ * (subtract each row's max). probs is scratch space for one row's k probabilities.
+ * Returns L; m = 0 or k = 0: returns NAN and writes nothing. */
+double softmax_regression_loss_grad(const double *X /* [m * d] */, const double *y /* [m] */, const double *W /* [k * (d + 1)] */,
+                                    size_t m, size_t d, size_t k, double *grad /* [k * (d + 1)] */,
+                                    double *probs /* [k] */);
+
+/* Batch gradient descent on that loss from the caller's W: epochs times
+ *   grad = softmax_regression_loss_grad(all m rows);  W <- W - lr * grad.
+ * Returns the loss at the final W (one more call after the last step). grad and probs are
+ * scratch space as above. */
+double train_softmax_regression(const double *X /* [m * d] */, const double *y /* [m] */, size_t m, size_t d, size_t k,
+                                double *W /* [k * (d + 1)] */, double lr, size_t epochs,
+                                double *grad /* [k * (d + 1)] */, double *probs /* [k] */);
+
 #endif

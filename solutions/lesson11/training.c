@@ -268,3 +268,59 @@ int linear_least_squares(const double *X, const double *y, size_t m, size_t d, d
     return 0;
     /* SOLUTION END return -1; */
 }
+
+/* L = (1/m) sum_i [log sum_c e^{z_ic} - z_{i,y_i}],  grad_c = (1/m) sum_i (q_ic - [y_i = c]) (x_i, 1) */
+double softmax_regression_loss_grad(const double *X, const double *y, const double *W, size_t m,
+                                    size_t d, size_t k, double *grad, double *probs)
+{
+    /* SOLUTION BEGIN */
+    if (m == 0 || k == 0)
+        return NAN;
+    size_t row = d + 1;
+    for (size_t q = 0; q < k * row; q++)
+        grad[q] = 0.0;
+    double loss = 0.0;
+    for (size_t i = 0; i < m; i++) {
+        const double *x = X + i * d;
+        size_t label = (size_t)y[i];
+        /* logits into probs, then softmax in place (shifted by the row's max) */
+        double zmax = -INFINITY;
+        for (size_t c = 0; c < k; c++) {
+            double z = W[c * row + d];
+            for (size_t j = 0; j < d; j++)
+                z += W[c * row + j] * x[j];
+            probs[c] = z;
+            zmax = fmax(zmax, z);
+        }
+        double sum = 0.0, z_label = probs[label];
+        for (size_t c = 0; c < k; c++) {
+            probs[c] = exp(probs[c] - zmax);
+            sum += probs[c];
+        }
+        loss += zmax + log(sum) - z_label;
+        for (size_t c = 0; c < k; c++) {
+            double delta = probs[c] / sum - (c == label ? 1.0 : 0.0);
+            for (size_t j = 0; j < d; j++)
+                grad[c * row + j] += delta * x[j];
+            grad[c * row + d] += delta;
+        }
+    }
+    for (size_t q = 0; q < k * row; q++)
+        grad[q] /= (double)m;
+    return loss / (double)m;
+    /* SOLUTION END return 0.0; */
+}
+
+/* epochs times: W <- W - lr * grad L(W); then L at the final W */
+double train_softmax_regression(const double *X, const double *y, size_t m, size_t d, size_t k,
+                                double *W, double lr, size_t epochs, double *grad, double *probs)
+{
+    /* SOLUTION BEGIN */
+    for (size_t e = 0; e < epochs; e++) {
+        softmax_regression_loss_grad(X, y, W, m, d, k, grad, probs);
+        for (size_t q = 0; q < k * (d + 1); q++)
+            W[q] -= lr * grad[q];
+    }
+    return softmax_regression_loss_grad(X, y, W, m, d, k, grad, probs);
+    /* SOLUTION END return 0.0; */
+}
