@@ -1085,3 +1085,31 @@ WB_TEST(lesson11, softmax_wine, "train_softmax_regression on wine (3 classes): W
 {
     check_softmax_training("wine.csv", 178, 13, 3, 120, 0.5, 200, 0.95);
 }
+
+/* Gradient descent with your linear_mse_grad, run by the checker, against the normal equation's
+   solution by gsl_multifit_linear: the two routes reach the same w. */
+WB_TEST(lesson11, least_squares_by_descent, "gradient descent with linear_mse_grad reaches the least-squares w")
+{
+    enum { M = 40, D = 3, STEPS = 400 };
+    double X[M * D], y[M], w_true[D + 1], want[D + 1], w[D + 1] = {0};
+    random_regression(M, D, 0.5, X, y, w_true);
+    oracle_standardize_split(X, M, M, D, NULL, NULL); /* well conditioned: GD converges fast */
+    cr_assert(oracle_least_squares(X, y, M, D, want) == 0, "checker: gsl_multifit_linear failed");
+    wb_call call = wb_call_of("linear_mse_grad", "X (40 x 3, standardized), y, w, m = 40, d = 3, grad: "
+                                                 "400 steps w <- w - 0.2 grad from w = 0");
+    const double *cX = wb_buffer_copy(X, M * D), *cy = wb_buffer_copy(y, M);
+    double *cw = wb_buffer(D + 1), *grad = wb_buffer(D + 1);
+    for (int step = 0; step < STEPS; step++) {
+        memcpy(cw, w, sizeof w);
+        linear_mse_grad(cX, cy, cw, M, D, grad);
+        if (wb_todo_reached(call.function))
+            wb_fail(&call, NULL, "expected   the gradient of the mean squared error");
+        for (size_t j = 0; j <= D; j++)
+            w[j] -= 0.2 * grad[j];
+    }
+    wb_expect_vector(&call, "w after 400 steps", w,
+                     (wb_expected){want, "the normal equation's w by gsl_multifit_linear"}, D + 1,
+                     (wb_tol){1e-6, 1e-8, "relative 1e-6: 400 steps leave (1 - 0.4 lambda_min)^400 of the "
+                                          "distance, far below it on standardized data"},
+                     WB_NO_VARIANTS);
+}
