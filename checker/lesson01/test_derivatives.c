@@ -472,7 +472,7 @@ static void check_descent(const parabola *q, double x0, double lr, size_t steps,
                      descent_tol(q, x0, lr, steps), WB_VARIANTS({"ascent_for_descent", &ascent}));
 }
 
-WB_TEST(lesson01, descend_1d_notes, "descend_1d on y = (x - 2)^2 + 2 reaches x = 2, where y' = 0")
+static void check_descend_1d_notes(void)
 {
     /* the notes' problem: y' = 2(x - 2) = 0 gives x = 2 (and y = 2) analytically */
     const parabola q = {1.0, 2.0, 2.0};
@@ -481,7 +481,7 @@ WB_TEST(lesson01, descend_1d_notes, "descend_1d on y = (x - 2)^2 + 2 reaches x =
                   "(100 steps of lr 0.1 leave 2 * 0.8^100 ~ 4e-10)");
 }
 
-WB_TEST(lesson01, descend_1d_random, "descend_1d on random parabolas a (x - c)^2 + d")
+static void check_descend_1d_random(void)
 {
     for (int trial = 0; trial < 12; trial++) {
         parabola q = {wb_uniform(0.5, 3.0), wb_uniform(-3.0, 3.0), wb_uniform(-2.0, 2.0)};
@@ -560,7 +560,7 @@ WB_TEST(lesson01, rule_quotient, "d_exp_over_one_plus_exp on random x")
 
 /* ---- higher derivatives ----------------------------------------------------------------------------- */
 
-WB_TEST(lesson01, second_derivative, "second_derivative_central on random functions, points and steps")
+static void check_second_derivative(void)
 {
     for (int trial = 0; trial < 20; trial++) {
         const named_fn *e = random_example();
@@ -577,7 +577,7 @@ WB_TEST(lesson01, second_derivative, "second_derivative_central on random functi
 }
 
 /* D^2 (x^3 - 2x) = 6x: the second difference is exact for a cubic (its error is h^2 f^(4) / 12). */
-WB_TEST(lesson01, second_derivative_cubic, "second_derivative_central of x^3 - 2x at 0.7 is 6 * 0.7")
+static void check_second_derivative_cubic(void)
 {
     const double x = 0.7, h = 1e-3;
     wb_call call = wb_call_of("second_derivative_central",
@@ -675,4 +675,16 @@ WB_TEST(lesson01, hessian_x_ln_y, "hessian_x_ln_y on random points with y > 0")
                          (wb_expected){want, "nested differences around gsl_deriv_central"}, 4,
                          nested_tol, WB_VARIANTS({"reciprocal_derivative_sign", flipped}));
     }
+}
+
+WB_TEST(lesson01, descend_1d, "descend_1d reaches x = 2 on the notes' y = (x - 2)^2 + 2, and the closed-form iterates on random parabolas")
+{
+    check_descend_1d_notes();
+    check_descend_1d_random();
+}
+
+WB_TEST(lesson01, second_derivative_all, "second_derivative_central: 6 * 0.7 for x^3 - 2x at 0.7, and random functions, points and steps")
+{
+    check_second_derivative_cubic();
+    check_second_derivative();
 }

@@ -398,7 +398,7 @@ WB_TEST(lesson02, directional_derivative, "directional_derivative equals the lim
     }
 }
 
-WB_TEST(lesson02, steepest_direction, "steepest_descent_direction is -grad / ||grad|| on random gradients")
+static void check_steepest_direction(void)
 {
     for (int trial = 0; trial < 20; trial++) {
         size_t n = 1 + (size_t)trial % 6;
@@ -427,7 +427,7 @@ WB_TEST(lesson02, steepest_direction, "steepest_descent_direction is -grad / ||g
     }
 }
 
-WB_TEST(lesson02, steepest_direction_zero, "steepest_descent_direction of a zero gradient is zero")
+static void check_steepest_direction_zero(void)
 {
     const double zero[3] = {0.0, 0.0, 0.0};
     wb_call call = wb_call_of("steepest_descent_direction", "grad = {0, 0, 0}, n = 3, u");
@@ -445,7 +445,7 @@ WB_TEST(lesson02, steepest_direction_zero, "steepest_descent_direction of a zero
  * points against the gradient. Measured: the slope of the camelback along the student's u (by
  * gsl_deriv_central, from the definition) against the slopes along 2000 random unit directions.
  */
-WB_TEST(lesson02, steepest_direction_unbeaten, "no random unit direction descends faster than steepest_descent_direction")
+static void check_steepest_direction_unbeaten(void)
 {
     for (int trial = 0; trial < 5; trial++) {
         double p[2] = {wb_uniform(-2, 2), wb_uniform(-1, 1)}, g[2], err[2];
@@ -522,4 +522,11 @@ WB_TEST(lesson02, noisy_descent_replay, "noisy_descent_1d replays the header's r
                          WB_VARIANTS({"noise_not_annealed", &constant},
                                      {"noise_scaled_by_lr", &times_lr}));
     }
+}
+
+WB_TEST(lesson02, steepest_descent, "steepest_descent_direction: -grad / ||grad||, zero for a zero gradient, and unbeaten by 2000 random unit directions")
+{
+    check_steepest_direction();
+    check_steepest_direction_zero();
+    check_steepest_direction_unbeaten();
 }

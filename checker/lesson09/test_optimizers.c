@@ -824,7 +824,7 @@ WB_TEST(lesson09, invalid_arguments, "out-of-range hyper-parameters: the step re
 
 /* ---- the momentum schedule ---------------------------------------------------------------------- */
 
-WB_TEST(lesson09, momentum_schedule, "momentum_schedule ramps mu from 0.5 to 0.99, then holds it")
+static void check_momentum_schedule(void)
 {
     /* the notes' 0.5 -> 0.99, over 10 epochs: 0.5, 1 - 0.5 sqrt(0.02) = 0.929289 half-way, 0.99 */
     const size_t fixed_epoch[] = {0, 5, 10, 15};
@@ -852,7 +852,7 @@ WB_TEST(lesson09, momentum_schedule, "momentum_schedule ramps mu from 0.5 to 0.9
     }
 }
 
-WB_TEST(lesson09, momentum_schedule_invalid, "momentum_schedule is NAN unless 0 <= mu_start <= mu_end < 1")
+static void check_momentum_schedule_invalid(void)
 {
     const double bad[][2] = {{0.5, 1.0}, {0.9, 0.5}, {-0.1, 0.9}, {0.5, NAN}};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
@@ -861,4 +861,10 @@ WB_TEST(lesson09, momentum_schedule_invalid, "momentum_schedule is NAN unless 0 
         wb_expect_nan(&call, momentum_schedule(bad[k][0], bad[k][1], 3, 10),
                       "the header: NAN unless 0 <= mu_start <= mu_end < 1");
     }
+}
+
+WB_TEST(lesson09, momentum_schedule_all, "momentum_schedule ramps mu from 0.5 to 0.99 and holds it; NAN unless 0 <= mu_start <= mu_end < 1")
+{
+    check_momentum_schedule();
+    check_momentum_schedule_invalid();
 }

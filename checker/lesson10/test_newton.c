@@ -1192,7 +1192,7 @@ static void check_psd(const char *what, const double *A, size_t n, int want, con
                 "expected   %d (%s)\ngot        %d", want, source, got);
 }
 
-WB_TEST(lesson10, hessian_is_psd, "hessian_is_psd on definite, singular and indefinite matrices")
+static void check_hessian_is_psd(void)
 {
     for (int trial = 0; trial < 12; trial++) {
         size_t n = 2 + (size_t)trial % 3;
@@ -1234,7 +1234,7 @@ WB_TEST(lesson10, hessian_is_psd, "hessian_is_psd on definite, singular and inde
     }
 }
 
-WB_TEST(lesson10, hessian_is_psd_invalid, "hessian_is_psd of a NaN entry or n = 0 is -1")
+static void check_hessian_is_psd_invalid(void)
 {
     const double bad[4] = {1.0, NAN, NAN, 1.0};
     wb_call call = wb_call_of("hessian_is_psd", "H = [[1, nan], [nan, 1]], n = 2, work");
@@ -1250,4 +1250,10 @@ WB_TEST(lesson10, hessian_is_psd_invalid, "hessian_is_psd of a NaN entry or n = 
     got = hessian_is_psd(H, 0, work);
     if (got != -1)
         wb_fail(&call, NULL, "expected   -1 (n = 0)\ngot        %d", got);
+}
+
+WB_TEST(lesson10, hessian_is_psd_all, "hessian_is_psd on definite, singular and indefinite matrices, and -1 for NaN or n = 0")
+{
+    check_hessian_is_psd();
+    check_hessian_is_psd_invalid();
 }

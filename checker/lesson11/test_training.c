@@ -856,7 +856,7 @@ static void check_least_squares(const char *what, const double *X, const double 
                      WB_NO_VARIANTS);
 }
 
-WB_TEST(lesson11, least_squares_random, "linear_least_squares matches gsl_multifit_linear on random data")
+static void check_least_squares_random(void)
 {
     for (int trial = 0; trial < 12; trial++) {
         size_t d = 1 + (size_t)trial % 5, m = d + 2 + (size_t)gsl_rng_uniform_int(wb_rng(), 40);
@@ -866,7 +866,7 @@ WB_TEST(lesson11, least_squares_random, "linear_least_squares matches gsl_multif
     }
 }
 
-WB_TEST(lesson11, least_squares_iris, "linear_least_squares: iris petal width from the other three measurements")
+static void check_least_squares_iris(void)
 {
     static double all[150 * 4], label[150], X[150 * 3], y[150];
     char path[512], error[512];
@@ -885,7 +885,7 @@ WB_TEST(lesson11, least_squares_iris, "linear_least_squares: iris petal width fr
     check_least_squares("iris: sepal length, sepal width, petal length", X, y, 150, 3);
 }
 
-WB_TEST(lesson11, least_squares_singular, "linear_least_squares returns -1 for a column of zeros")
+static void check_least_squares_singular(void)
 {
     double X[6 * 2], y[6], before[3] = {7.0, 7.0, 7.0};
     for (size_t i = 0; i < 6; i++) {
@@ -929,7 +929,7 @@ static void check_softmax_loss_grad(const char *what, const double *X, const dou
                      WB_VARIANTS({"softmax_grad_not_averaged", summed}, {"softmax_grad_sign", flipped}));
 }
 
-WB_TEST(lesson11, softmax_loss_grad, "softmax_regression_loss_grad on random data, 2 to 4 classes")
+static void check_softmax_random(void)
 {
     for (int trial = 0; trial < 15; trial++) {
         size_t m = 1 + (size_t)gsl_rng_uniform_int(wb_rng(), 20), d = 1 + (size_t)trial % 4;
@@ -946,7 +946,7 @@ WB_TEST(lesson11, softmax_loss_grad, "softmax_regression_loss_grad on random dat
     }
 }
 
-WB_TEST(lesson11, softmax_loss_grad_large, "softmax_regression_loss_grad stays finite for logits near +-1000")
+static void check_softmax_loss_grad_large(void)
 {
     for (int trial = 0; trial < 6; trial++) {
         size_t m = 5, d = 2, k = 3;
@@ -975,7 +975,7 @@ static double softmax_loss_of_w(const double *W, size_t n, void *params)
     return oracle_softmax_regression(pr->X, pr->y, W, pr->m, pr->d, pr->k, NULL, ORACLE_SOFTMAX_EXACT);
 }
 
-WB_TEST(lesson11, softmax_grad_numeric, "softmax_regression_loss_grad's gradient agrees with gsl_deriv_central")
+static void check_softmax_grad_numeric(void)
 {
     for (int trial = 0; trial < 5; trial++) {
         size_t m = 8, d = 3, k = 3, nw = 12;
@@ -1003,7 +1003,7 @@ WB_TEST(lesson11, softmax_grad_numeric, "softmax_regression_loss_grad's gradient
     }
 }
 
-WB_TEST(lesson11, softmax_empty, "softmax_regression_loss_grad of m = 0 rows is NAN")
+static void check_softmax_empty(void)
 {
     const double one = 1.0;
     wb_call call = wb_call_of("softmax_regression_loss_grad", "X = {}, y = {}, W (2 x 2), m = 0, d = 1, k = 2, grad, probs");
@@ -1112,4 +1112,19 @@ WB_TEST(lesson11, least_squares_by_descent, "gradient descent with linear_mse_gr
                      (wb_tol){1e-6, 1e-8, "relative 1e-6: 400 steps leave (1 - 0.4 lambda_min)^400 of the "
                                           "distance, far below it on standardized data"},
                      WB_NO_VARIANTS);
+}
+
+WB_TEST(lesson11, least_squares, "linear_least_squares against gsl_multifit_linear on random data and iris, and -1 for a column of zeros")
+{
+    check_least_squares_random();
+    check_least_squares_iris();
+    check_least_squares_singular();
+}
+
+WB_TEST(lesson11, softmax_regression_loss_grad, "softmax_regression_loss_grad on random data, logits near +-1000, against gsl_deriv_central, and NAN for m = 0")
+{
+    check_softmax_random();
+    check_softmax_loss_grad_large();
+    check_softmax_grad_numeric();
+    check_softmax_empty();
 }
