@@ -8,6 +8,8 @@
 #include "gradient_descent.h"
 #include "oracle.h"
 
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
@@ -30,6 +32,20 @@ static const wb_mistake mistakes[] = {
      N_("The run always takes max_steps steps: it never stops when ||grad|| <= tol."),
      N_("Before each update, compute the Euclidean norm of the gradient and return the step count "
      "as soon as it is <= tol.")},
+    {"steepest_ascent_direction", "steepest_descent_direction",
+     N_("This direction points uphill: grad / ||grad|| is the steepest ascent."),
+     N_("D_u f = grad . u = ||grad|| cos(angle) is smallest when u points against grad: "
+     "u = -grad / ||grad||.")},
+    {"direction_not_unit", "steepest_descent_direction",
+     N_("The direction is -grad itself, not a unit vector: its length is ||grad||, not 1."),
+     N_("Divide by the Euclidean norm ||grad|| = sqrt(sum grad_i^2), so that ||u|| = 1.")},
+    {"noise_not_annealed", "noisy_descent_1d",
+     N_("The noise never fades: every step used sigma = noise instead of noise * (1 - k / steps)."),
+     N_("Shrink the noise as the run goes on, sigma_k = noise * (1 - k / steps), so that the last "
+     "steps settle into the minimum the noise has found (simulated annealing's cooling).")},
+    {"noise_scaled_by_lr", "noisy_descent_1d",
+     N_("The noise was multiplied by the learning rate: the header adds sigma_k N(0, 1) itself."),
+     N_("Only the gradient term is scaled by lr: x - lr * f'(x) + gsl_ran_gaussian(rng, sigma_k).")},
 };
 WB_MISTAKES(mistakes)
 
@@ -332,4 +348,185 @@ WB_TEST(lesson02, gd_run_diverges, "gd_run with lr > 2/L moves away from the min
                      (wb_tol){1e-6, 1e-9, "relative 1e-6: x* is known to about 1e-12, and "
                                           "30 steps multiply its error by 1.2^30 = 237"},
                      WB_NO_VARIANTS);
+}
+
+/* ---- the directional derivative and the steepest descent ----------------------------------------- */
+
+/* The camelback along a line: t -> J(p + t u), for the limit that defines D_u J. */
+typedef struct {
+    const double *p, *u;
+} camel_line;
+
+static double camelback_along(double t, void *params)
+{
+    const camel_line *line = params;
+    double q[2] = {line->p[0] + t * line->u[0], line->p[1] + t * line->u[1]};
+    return oracle_camelback(q);
+}
+
+/* D_u J(p) from its definition, lim (J(p + h u) - J(p)) / h, by gsl_deriv_central. */
+static oracle_estimate camelback_slope_along(const double p[2], const double u[2])
+{
+    camel_line line = {p, u};
+    return oracle_derivative(camelback_along, &line, 0.0);
+}
+
+/* ||g|| by gsl_blas_dnrm2. */
+static double euclidean_norm(const double *g, size_t n)
+{
+    gsl_vector_const_view v = gsl_vector_const_view_array(g, n);
+    return gsl_blas_dnrm2(&v.vector);
+}
+
+WB_TEST(lesson02, directional_derivative, "directional_derivative equals the limit along u on the camelback")
+{
+    for (int trial = 0; trial < 20; trial++) {
+        double p[2] = {wb_uniform(-2, 2), wb_uniform(-1, 1)}, u[2], g[2], err[2];
+        gsl_ran_dir_2d(wb_rng(), &u[0], &u[1]);
+        oracle_camelback_grad(p, g, err);
+        oracle_estimate slope = camelback_slope_along(p, u);
+        wb_call call = wb_call_of("directional_derivative",
+                                  "grad = {%.17g, %.17g} (the camelback's at {%.17g, %.17g}), "
+                                  "u = {%.17g, %.17g}, n = 2",
+                                  g[0], g[1], p[0], p[1], u[0], u[1]);
+        const double *cg = wb_buffer_copy(g, 2), *cu = wb_buffer_copy(u, 2);
+        wb_expect_scalar(&call, directional_derivative(cg, cu, 2), slope.value,
+                         "gsl_deriv_central on t -> J(p + t u) at t = 0, the definition of D_u J",
+                         wb_tol_plus(4.0 * (slope.abserr + err[0] + err[1]),
+                                     "plus 4 times gsl_deriv_central's error estimates"),
+                         WB_NO_VARIANTS);
+    }
+}
+
+static void check_steepest_direction(void)
+{
+    for (int trial = 0; trial < 20; trial++) {
+        size_t n = 1 + (size_t)trial % 6;
+        double g[6], want[6], uphill[6], raw[6];
+        double scale = pow(10.0, wb_uniform(-3.0, 3.0));
+        for (size_t i = 0; i < n; i++)
+            g[i] = scale * wb_uniform(-1.0, 1.0);
+        double norm = euclidean_norm(g, n);
+        for (size_t i = 0; i < n; i++) {
+            want[i] = -g[i] / norm;
+            uphill[i] = g[i] / norm;
+            raw[i] = -g[i];
+        }
+        char gs[200];
+        wb_format_vector(gs, sizeof gs, g, n);
+        wb_call call = wb_call_of("steepest_descent_direction", "grad = {%s}, n = %zu, u", gs, n);
+        const double *cg = wb_buffer_copy(g, n);
+        double *u = wb_buffer(n);
+        double got = steepest_descent_direction(cg, n, u);
+        wb_expect_untouched_fences(&call, "u", u);
+        wb_expect_vector(&call, "u", u, (wb_expected){want, "-grad / ||grad||, the norm by gsl_blas_dnrm2"},
+                         n, WB_TOL_DEFAULT,
+                         WB_VARIANTS({"steepest_ascent_direction", uphill}, {"direction_not_unit", raw}));
+        wb_expect_scalar(&call, got, norm, "||grad|| by gsl_blas_dnrm2 (the return value)",
+                         WB_TOL_DEFAULT, WB_NO_VARIANTS);
+    }
+}
+
+static void check_steepest_direction_zero(void)
+{
+    const double zero[3] = {0.0, 0.0, 0.0};
+    wb_call call = wb_call_of("steepest_descent_direction", "grad = {0, 0, 0}, n = 3, u");
+    const double *cg = wb_buffer_copy(zero, 3);
+    double *u = wb_buffer(3);
+    double got = steepest_descent_direction(cg, 3, u);
+    wb_expect_untouched_fences(&call, "u", u);
+    wb_expect_vector(&call, "u", u, (wb_expected){zero, "the header: a flat point has no descent direction"},
+                     3, wb_tol_plus(0.0, NULL), WB_NO_VARIANTS);
+    wb_expect_scalar(&call, got, 0.0, "||0|| = 0", wb_tol_plus(0.0, NULL), WB_NO_VARIANTS);
+}
+
+/*
+ * ToBig's Optimization session, 정리 2: D_u f = ||grad|| cos(angle) is smallest, -||grad||, when u
+ * points against the gradient. Measured: the slope of the camelback along the student's u (by
+ * gsl_deriv_central, from the definition) against the slopes along 2000 random unit directions.
+ */
+static void check_steepest_direction_unbeaten(void)
+{
+    for (int trial = 0; trial < 5; trial++) {
+        double p[2] = {wb_uniform(-2, 2), wb_uniform(-1, 1)}, g[2], err[2];
+        oracle_camelback_grad(p, g, err);
+        double norm = euclidean_norm(g, 2);
+        wb_call call = wb_call_of("steepest_descent_direction",
+                                  "grad = {%.17g, %.17g} (the camelback's at {%.17g, %.17g}), n = 2, u",
+                                  g[0], g[1], p[0], p[1]);
+        const double *cg = wb_buffer_copy(g, 2);
+        double *u = wb_buffer(2);
+        steepest_descent_direction(cg, 2, u);
+        wb_expect_untouched_fences(&call, "u", u);
+        double mine[2] = {u[0], u[1]};
+        oracle_estimate slope = camelback_slope_along(p, mine);
+        double uphill = norm, unnormalised = -norm * norm;
+        wb_tol tol = wb_tol_plus(4.0 * (slope.abserr + err[0] + err[1]),
+                                 "plus 4 times gsl_deriv_central's error estimates");
+        wb_expect_scalar(&call, slope.value, -norm,
+                         "the slope along your u (gsl_deriv_central on t -> J(p + t u)) must be "
+                         "-||grad||, the least of all unit directions",
+                         tol, WB_VARIANTS({"steepest_ascent_direction", &uphill},
+                                          {"direction_not_unit", &unnormalised}));
+        for (int k = 0; k < 2000; k++) {
+            double v[2];
+            gsl_ran_dir_2d(wb_rng(), &v[0], &v[1]);
+            double dv = g[0] * v[0] + g[1] * v[1];
+            if (dv < slope.value - tol.atol - 1e-9 * fabs(slope.value))
+                wb_fail(&call, NULL,
+                        "expected   no unit direction steeper than yours (slope %.12g)\n"
+                        "got        v = {%.6f, %.6f} descends at %.12g", slope.value, v[0], v[1], dv);
+        }
+    }
+}
+
+/* ---- escaping a local minimum with noise ------------------------------------------------------------ */
+
+/* The derivative of the blog post's risk f(x) = x cos(pi x), and of its empirical risk
+   g(x) = f(x) + 0.2 cos(5 pi x). */
+static double d_risk(double x, void *p)
+{
+    (void)p;
+    return cos(M_PI * x) - M_PI * x * sin(M_PI * x);
+}
+
+static double d_empirical_risk(double x, void *p)
+{
+    return d_risk(x, p) - M_PI * sin(5.0 * M_PI * x);
+}
+
+WB_TEST(lesson02, noisy_descent_replay, "noisy_descent_1d replays the header's recurrence on your rng's stream")
+{
+    for (int trial = 0; trial < 16; trial++) {
+        int empirical = trial % 2;
+        wb_scalar_fn dfdx = empirical ? d_empirical_risk : d_risk;
+        double x0 = wb_uniform(-1.0, 2.0), lr = wb_uniform(0.005, 0.02);
+        double noise = trial % 4 == 0 ? 0.0 : wb_uniform(0.05, 0.5);
+        size_t steps = 1 + gsl_rng_uniform_int(wb_rng(), 30);
+        gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+        gsl_rng_set(rng, gsl_rng_get(wb_rng()));
+        double want = oracle_noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng, ORACLE_NOISE_ANNEALED);
+        double constant = oracle_noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng, ORACLE_NOISE_CONSTANT);
+        double times_lr = oracle_noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng, ORACLE_NOISE_TIMES_LR);
+        wb_call call = wb_call_of("noisy_descent_1d",
+                                  "dfdx = %s, params = NULL, x0 = %.17g, lr = %.17g, steps = %zu, "
+                                  "noise = %.17g, rng (mt19937)",
+                                  empirical ? "d/dx [x cos(pi x) + 0.2 cos(5 pi x)]" : "d/dx x cos(pi x)",
+                                  x0, lr, steps, noise);
+        double got = noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng);
+        gsl_rng_free(rng);
+        wb_expect_scalar(&call, got, want,
+                         "the header's recurrence on a clone of the same mt19937 stream",
+                         wb_tol_plus(1e-9, "plus 1e-9: the rounding of each step, grown by at most "
+                                           "(1 + lr |f''|)^steps < 3e4"),
+                         WB_VARIANTS({"noise_not_annealed", &constant},
+                                     {"noise_scaled_by_lr", &times_lr}));
+    }
+}
+
+WB_TEST(lesson02, steepest_descent, "steepest_descent_direction: -grad / ||grad||, zero for a zero gradient, and unbeaten by 2000 random unit directions")
+{
+    check_steepest_direction();
+    check_steepest_direction_zero();
+    check_steepest_direction_unbeaten();
 }

@@ -59,6 +59,14 @@ static const wb_mistake mistakes[] = {
      N_("The weight decay went through the gradient (L2, g + wd*w), which is Adam's "
      "weight_decay, not AdamW's."),
      N_("AdamW decouples it: first w = w - lr*wd*w, then the Adam step with g as it is.")},
+    {"momentum_schedule_uncapped", "momentum_schedule",
+     N_("The ramp never stops: past ramp_epochs mu keeps growing beyond mu_end (and towards 1, where "
+     "the velocity never forgets)."),
+     N_("From epoch >= ramp_epochs on, return mu_end itself.")},
+    {"momentum_schedule_linear", "momentum_schedule",
+     N_("mu was ramped linearly; the header ramps the window 1 / (1 - mu) geometrically, so that 1 - mu "
+     "shrinks by the same factor every epoch."),
+     N_("1 - mu(e) = (1 - mu_start) * ((1 - mu_end) / (1 - mu_start))^(e / ramp_epochs).")},
 };
 WB_MISTAKES(mistakes)
 
@@ -812,4 +820,51 @@ WB_TEST(lesson09, invalid_arguments, "out-of-range hyper-parameters: the step re
     expect_nan("lr_step_decay", "lr0 = 0.1, epoch = 5, step_size = 0, gamma = 0.5",
                lr_step_decay(0.1, 5, 0, 0.5));
     expect_nan("lr_cosine", "lr0 = 0.1, lr_min = 0, t = 5, t_max = 0", lr_cosine(0.1, 0.0, 5, 0));
+}
+
+/* ---- the momentum schedule ---------------------------------------------------------------------- */
+
+static void check_momentum_schedule(void)
+{
+    /* the notes' 0.5 -> 0.99, over 10 epochs: 0.5, 1 - 0.5 sqrt(0.02) = 0.929289 half-way, 0.99 */
+    const size_t fixed_epoch[] = {0, 5, 10, 15};
+    for (int trial = 0; trial < 24; trial++) {
+        int fixed = trial < 4;
+        double mu0 = 0.5, mu1 = 0.99;
+        size_t ramp = 10, e = fixed ? fixed_epoch[trial] : 0;
+        if (!fixed) {
+            mu0 = wb_uniform(0.0, 0.9);
+            mu1 = wb_uniform(mu0, 0.999);
+            ramp = 1 + gsl_rng_uniform_int(wb_rng(), 50);
+            e = gsl_rng_uniform_int(wb_rng(), 2 * ramp);
+        }
+        double want = oracle_momentum_schedule(mu0, mu1, e, ramp, 0);
+        double uncapped = oracle_momentum_schedule(mu0, mu1, e, ramp, ORACLE_SCHEDULE_UNCAPPED);
+        double linear = oracle_momentum_schedule(mu0, mu1, e, ramp, ORACLE_SCHEDULE_LINEAR);
+        wb_call call = wb_call_of("momentum_schedule", "mu_start = %.17g, mu_end = %.17g, epoch = %zu, ramp_epochs = %zu",
+                                  mu0, mu1, e, ramp);
+        wb_expect_scalar(&call, momentum_schedule(mu0, mu1, e, ramp), want,
+                         fixed ? "the header's geometric ramp: 0.5, 0.929289, 0.99, 0.99 at epochs 0, 5, 10, 15"
+                               : "1 - (1 - mu_start) ((1 - mu_end) / (1 - mu_start))^(e / ramp) in long double",
+                         wb_tol_plus(4 * DBL_EPSILON, "plus 4 eps: the rounding of 1 - mu"),
+                         WB_VARIANTS({"momentum_schedule_uncapped", &uncapped},
+                                     {"momentum_schedule_linear", &linear}));
+    }
+}
+
+static void check_momentum_schedule_invalid(void)
+{
+    const double bad[][2] = {{0.5, 1.0}, {0.9, 0.5}, {-0.1, 0.9}, {0.5, NAN}};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        wb_call call = wb_call_of("momentum_schedule", "mu_start = %g, mu_end = %g, epoch = 3, ramp_epochs = 10",
+                                  bad[k][0], bad[k][1]);
+        wb_expect_nan(&call, momentum_schedule(bad[k][0], bad[k][1], 3, 10),
+                      "the header: NAN unless 0 <= mu_start <= mu_end < 1");
+    }
+}
+
+WB_TEST(lesson09, momentum_schedule_all, "momentum_schedule ramps mu from 0.5 to 0.99 and holds it; NAN unless 0 <= mu_start <= mu_end < 1")
+{
+    check_momentum_schedule();
+    check_momentum_schedule_invalid();
 }

@@ -66,6 +66,19 @@ static const wb_mistake mistakes[] = {
      "Hinv) spreads through every entry."),
      N_("Skip, as for y's <= 0, when rho = 1 / (y's) is not finite, and compute every new entry "
      "before writing any: if one is not finite, leave Hinv as it was and return BFGS_SKIPPED.")},
+    {"lambda_swapped", "convexity_gap",
+     N_("The weights of the chord are swapped: lambda must go with f(x), the point that has weight "
+     "lambda in the mix."),
+     N_("The chord at lambda x + (1 - lambda) y has height lambda f(x) + (1 - lambda) f(y).")},
+    {"psd_by_diagonal", "hessian_is_psd",
+     N_("Only the diagonal was checked: a matrix with a positive diagonal can still have a negative "
+     "eigenvalue ([[1, 2], [2, 1]] has -1)."),
+     N_("Semi-definiteness is about every direction, v'Hv >= 0: look at the eigenvalues "
+     "(gsl_eigen_symm on a copy).")},
+    {"psd_zero_excluded", "hessian_is_psd",
+     N_("A zero eigenvalue was counted as not semi-definite: that is the test for positive definite."),
+     N_("Semi-definite allows lambda = 0 (x^4 is convex with f''(0) = 0); count |lambda| <= "
+     "CRITICAL_ZERO_RTOL * max |lambda_k| as zero, like classify_critical_point.")},
 };
 WB_MISTAKES(mistakes)
 
@@ -1095,4 +1108,152 @@ WB_TEST(lesson10, bfgs_update_non_finite,
         wb_expect_count(&call, what, (size_t)status, BFGS_SKIPPED, WB_NO_VARIANTS);
         expect_unchanged(&call, "Hinv", Hinv, cases[c].Hinv, 4, NULL);
     }
+}
+
+/* ---- convexity ----------------------------------------------------------------------------------- */
+
+/* The blog post Optimization's f(x) = x cos(pi x): convex near its minima, concave near its maxima. */
+static double x_cos_pi_x_vec(const double *x, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return x[0] * cos(M_PI * x[0]);
+}
+
+/* lambda f(x) + (1 - lambda) f(y) - f(mix) in long double, with the mix as the header forms it
+   (in double) so that f is evaluated at the same point; w_x is lambda's partner (the mistake
+   swaps them). */
+static double reference_gap(wb_vector_fn f, void *params, const double *x, const double *y,
+                            size_t n, double lambda, double w_x, double *scale)
+{
+    double mix[ORACLE_NEWTON_MAX_N];
+    for (size_t i = 0; i < n; i++)
+        mix[i] = lambda * x[i] + (1.0 - lambda) * y[i];
+    long double fx = f(x, n, params), fy = f(y, n, params), fm = f(mix, n, params);
+    *scale = (double)(fabsl(fx) + fabsl(fy) + fabsl(fm));
+    return (double)((long double)w_x * fx + (1.0L - w_x) * fy - fm);
+}
+
+typedef struct {
+    const char *name;
+    wb_vector_fn f;
+    size_t n;
+} convex_case;
+
+WB_TEST(lesson10, convexity_gap, "convexity_gap on a convex quadratic, Rosenbrock and x cos(pi x)")
+{
+    for (int trial = 0; trial < 18; trial++) {
+        oracle_quadratic q = oracle_quadratic_random(wb_rng(), 3, 0.5, 4.0);
+        const convex_case cases[3] = {{"1/2 x'Ax - b'x, A positive definite", oracle_quadratic_value, 3},
+                                      {"Rosenbrock (1 - x)^2 + 100 (y - x^2)^2", oracle_rosenbrock, 2},
+                                      {"x cos(pi x)", x_cos_pi_x_vec, 1}};
+        const convex_case *c = &cases[trial % 3];
+        void *params = c->f == oracle_quadratic_value ? (void *)&q : NULL;
+        double x[3], y[3], lambda = wb_uniform(0.0, 1.0), scale;
+        for (size_t i = 0; i < c->n; i++) {
+            x[i] = wb_uniform(-1.5, 1.5);
+            y[i] = wb_uniform(-1.5, 1.5);
+        }
+        double want = reference_gap(c->f, params, x, y, c->n, lambda, lambda, &scale);
+        double swapped = reference_gap(c->f, params, x, y, c->n, lambda, 1.0 - lambda, &scale);
+        char xs[200], ys[200];
+        wb_format_vector(xs, sizeof xs, x, c->n);
+        wb_format_vector(ys, sizeof ys, y, c->n);
+        wb_call call = wb_call_of("convexity_gap", "f = %s, x = {%s}, y = {%s}, n = %zu, lambda = %.17g, mix",
+                                  c->name, xs, ys, c->n, lambda);
+        const double *cx = wb_buffer_copy(x, c->n), *cy = wb_buffer_copy(y, c->n);
+        double *mix = wb_buffer(c->n);
+        double got = convexity_gap(c->f, params, cx, cy, c->n, lambda, mix);
+        wb_expect_untouched_fences(&call, "mix", mix);
+        wb_expect_scalar(&call, got, want,
+                         "lambda f(x) + (1 - lambda) f(y) - f(lambda x + (1 - lambda) y) in long double",
+                         wb_tol_plus(1e-12 * (1.0 + scale),
+                                     "plus 1e-12 (1 + |f(x)| + |f(y)| + |f(mix)|): the rounding of f's "
+                                     "values and of the mixed point, where |grad f| < 2000"),
+                         WB_VARIANTS({"lambda_swapped", &swapped}));
+    }
+}
+
+/* Calls hessian_is_psd on a fenced copy of A and expects `want`; `wrong` is what `mistake` says. */
+static void check_psd(const char *what, const double *A, size_t n, int want, const char *source,
+                      const char *mistake, int wrong)
+{
+    char Hs[600];
+    format_matrix(Hs, sizeof Hs, A, n);
+    wb_call call = wb_call_of("hessian_is_psd", "H = %s (%s), n = %zu, work", Hs, what, n);
+    const double *H = wb_buffer_copy(A, n * n);
+    double *work = wb_buffer(CLASSIFY_WORK(n));
+    int got = hessian_is_psd(H, n, work);
+    wb_expect_untouched_fences(&call, "work", work);
+    expect_unchanged(&call, "H", H, A, n * n, NULL);
+    if (wb_todo_reached(call.function))
+        wb_fail(&call, NULL, "expected   %d (%s)", want, source);
+    if (got != want)
+        wb_fail(&call, mistake != NULL && got == wrong ? mistake : NULL,
+                "expected   %d (%s)\ngot        %d", want, source, got);
+}
+
+static void check_hessian_is_psd(void)
+{
+    for (int trial = 0; trial < 12; trial++) {
+        size_t n = 2 + (size_t)trial % 3;
+        double lambda[4], A[16], eval[4];
+        char evs[200], source[300];
+        /* positive definite */
+        for (size_t i = 0; i < n; i++)
+            lambda[i] = wb_uniform(0.5, 4.0);
+        oracle_symmetric_with_eigenvalues(wb_rng(), lambda, n, A);
+        oracle_eigen_symm(A, n, eval, NULL);
+        wb_format_vector(evs, sizeof evs, eval, n);
+        snprintf(source, sizeof source, "eigenvalues {%s} by gsl_eigen_symmv: all > 0", evs);
+        check_psd("positive definite", A, n, 1, source, NULL, 0);
+        /* semi-definite: one eigenvalue is zero */
+        lambda[gsl_rng_uniform_int(wb_rng(), n)] = 0.0;
+        oracle_symmetric_with_eigenvalues(wb_rng(), lambda, n, A);
+        oracle_eigen_symm(A, n, eval, NULL);
+        wb_format_vector(evs, sizeof evs, eval, n);
+        snprintf(source, sizeof source,
+                 "eigenvalues {%s} by gsl_eigen_symmv: one is zero to within CRITICAL_ZERO_RTOL, "
+                 "the others > 0", evs);
+        check_psd("singular, semi-definite", A, n, 1, source, "psd_zero_excluded", 0);
+        /* indefinite with a positive diagonal: one small negative eigenvalue among large ones */
+        bool positive_diagonal;
+        do {
+            for (size_t i = 0; i < n; i++)
+                lambda[i] = wb_uniform(1.0, 4.0);
+            lambda[gsl_rng_uniform_int(wb_rng(), n)] = -wb_uniform(0.1, 0.5);
+            oracle_symmetric_with_eigenvalues(wb_rng(), lambda, n, A);
+            positive_diagonal = true;
+            for (size_t i = 0; i < n; i++)
+                positive_diagonal = positive_diagonal && A[i * n + i] > 0.0;
+        } while (!positive_diagonal);
+        oracle_eigen_symm(A, n, eval, NULL);
+        wb_format_vector(evs, sizeof evs, eval, n);
+        snprintf(source, sizeof source,
+                 "eigenvalues {%s} by gsl_eigen_symmv: one < 0, though every H_ii > 0", evs);
+        check_psd("indefinite, positive diagonal", A, n, 0, source, "psd_by_diagonal", 1);
+    }
+}
+
+static void check_hessian_is_psd_invalid(void)
+{
+    const double bad[4] = {1.0, NAN, NAN, 1.0};
+    wb_call call = wb_call_of("hessian_is_psd", "H = [[1, nan], [nan, 1]], n = 2, work");
+    const double *H = wb_buffer_copy(bad, 4);
+    double *work = wb_buffer(CLASSIFY_WORK(2));
+    int got = hessian_is_psd(H, 2, work);
+    if (wb_todo_reached(call.function) || got != -1)
+        wb_fail(&call, NULL, "expected   -1 (an entry of H is not finite)\ngot        %d", got);
+    call = wb_call_of("hessian_is_psd", "H = {}, n = 0, work");
+    const double one = 1.0;
+    H = wb_buffer_copy(&one, 1);
+    work = wb_buffer(1);
+    got = hessian_is_psd(H, 0, work);
+    if (got != -1)
+        wb_fail(&call, NULL, "expected   -1 (n = 0)\ngot        %d", got);
+}
+
+WB_TEST(lesson10, hessian_is_psd_all, "hessian_is_psd on definite, singular and indefinite matrices, and -1 for NaN or n = 0")
+{
+    check_hessian_is_psd();
+    check_hessian_is_psd_invalid();
 }

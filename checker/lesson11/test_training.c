@@ -9,6 +9,7 @@
  */
 #include "check.h"
 #include "dataset.h"
+#include "oracle.h"
 #include "oracle_training.h"
 #include "training.h"
 
@@ -55,6 +56,26 @@ static const wb_mistake mistakes[] = {
      "trains."),
      N_("Compare val_loss[e] (the rows the model never trains on) with the best validation loss so "
      "far; keep best_w from that epoch and count the patience from it.")},
+    {"log_odds_inverted", "log_odds",
+     N_("This is log((1 - p) / p), the log-odds of the other class: the sign is flipped."),
+     N_("The odds of y = 1 are p / (1 - p); for p = sigma(z) their log is z itself.")},
+    {"log_sigmoid_for_log_one_minus", "log_one_minus_sigmoid",
+     N_("This is log sigma(z) = -log(1 + e^-z), the log-probability of y = 1, not of y = 0."),
+     N_("1 - sigma(z) = 1 / (1 + e^z), so log(1 - sigma(z)) = -log(1 + e^z).")},
+    {"gradient_y_minus_p", "nll_of_logit_grad",
+     N_("This is y - p, the negative of dl/dz: the notes' -sum (y_i - p_i) x_ij keeps its minus sign "
+     "outside."),
+     N_("dl/dz = d/dz [log(1 + e^z) - y z] = e^z / (1 + e^z) - y = p - y.")},
+    {"nll_constant_dropped", "gaussian_nll",
+     N_("The constant m log(sqrt(2 pi) sigma) is missing: what is left has the same minimiser, but "
+     "it is not the negative log-likelihood."),
+     N_("Each row contributes -log of the normal density: log(sqrt(2 pi) sigma) + r_i^2 / (2 sigma^2).")},
+    {"softmax_grad_not_averaged", "softmax_regression_loss_grad",
+     N_("The gradient is the sum over the rows, not the mean: it was not divided by m."),
+     N_("The loss is a mean over the m rows, so its gradient is one too: divide each entry by m.")},
+    {"softmax_grad_sign", "softmax_regression_loss_grad",
+     N_("The gradient has the wrong sign: it uses onehot(y) - softmax(z), which points uphill."),
+     N_("d/dz_c of log sum e^z - z_y is softmax(z)_c - [y == c], as in lesson 3 (p - y).")},
 };
 WB_MISTAKES(mistakes)
 
@@ -682,4 +703,428 @@ WB_TEST(training, invalid_options,
         if (next != want)
             wb_fail(&call, NULL, "the rng was used: a refused call must change nothing.");
     }
+}
+
+/* ---- the NLL's gradient, step by step ------------------------------------------------------- */
+
+/* sigma(z) in long double. */
+static long double sigmoid_l(long double z) { return 1.0L / (1.0L + expl(-z)); }
+
+/* A logit from [-30, 30], or one of +-1000 now and then (the extremes the header promises). */
+static double random_logit(int trial)
+{
+    return trial % 7 == 6 ? (trial % 2 ? 1000.0 : -1000.0) : wb_uniform(-30.0, 30.0);
+}
+
+WB_TEST(lesson11, log_odds, "log_odds(sigmoid(z)) gives z back (step 2 of the derivation)")
+{
+    for (int trial = 0; trial < 20; trial++) {
+        double z = wb_uniform(-30.0, 30.0), p = (double)sigmoid_l(z);
+        long double want = logl(p) - log1pl(-(long double)p), inverted = -want;
+        double w = (double)want, inv = (double)inverted;
+        char source[160];
+        snprintf(source, sizeof source, "log p - log(1 - p) in long double; p = sigma(%.6g) rounded to a double", z);
+        wb_call call = wb_call_of("log_odds", "p = %.17g", p);
+        wb_expect_scalar(&call, log_odds(p), w, source,
+                         wb_tol_plus(1e-12, "plus 1e-12: the rounding of p / (1 - p) and of 1 - p"),
+                         WB_VARIANTS({"log_odds_inverted", &inv}));
+    }
+}
+
+WB_TEST(lesson11, log_one_minus_sigmoid, "log_one_minus_sigmoid on logits up to +-1000 (step 3)")
+{
+    for (int trial = 0; trial < 21; trial++) {
+        double z = random_logit(trial);
+        double want = (double)-log1pl(expl(z)), wrong = (double)-log1pl(expl(-z));
+        wb_call call = wb_call_of("log_one_minus_sigmoid", "z = %.17g", z);
+        wb_expect_scalar(&call, log_one_minus_sigmoid(z), want, "-log(1 + e^z) in long double",
+                         WB_TOL_DEFAULT, WB_VARIANTS({"log_sigmoid_for_log_one_minus", &wrong}));
+    }
+}
+
+WB_TEST(lesson11, nll_of_logit, "nll_of_logit equals -[y log p + (1 - y) log(1 - p)] (step 4)")
+{
+    for (int trial = 0; trial < 21; trial++) {
+        double z = random_logit(trial), y = (double)(trial % 2);
+        long double p = sigmoid_l(z);
+        /* step 1's form where it is accurate (1 - p >= 4.5e-5, so log1p(-p) keeps 14 digits in
+           long double), step 4's form where p is closer to 0 or 1 */
+        long double want = fabsl((long double)z) < 10.0L
+                               ? -(y * logl(p) + (1.0L - y) * log1pl(-p))
+                               : log1pl(expl(z)) - y * z;
+        double w = (double)want, pm1 = (double)log1pl(expl(-(long double)y * z));
+        wb_call call = wb_call_of("nll_of_logit", "z = %.17g, y = %g", z, y);
+        wb_expect_scalar(&call, nll_of_logit(z, y), w,
+                         "-[y log p + (1 - y) log(1 - p)], p = sigma(z), in long double",
+                         wb_tol_plus(1e-12, "plus 1e-12: log(1 + e^z) and y z cancel when p is near y"),
+                         WB_VARIANTS({"labels_plus_minus_one", &pm1}));
+    }
+}
+
+/* The oracle's l(z) = log(1 + e^z) - y z, for gsl_deriv_central. */
+static double nll_logit_fn(double z, void *params)
+{
+    double y = *(const double *)params;
+    return (double)(log1pl(expl(z)) - y * z);
+}
+
+WB_TEST(lesson11, nll_of_logit_grad, "nll_of_logit_grad is dl/dz = p - y (step 5, the chain rule)")
+{
+    for (int trial = 0; trial < 21; trial++) {
+        double z = random_logit(trial), y = (double)(trial % 2);
+        double want = (double)(sigmoid_l(z) - y), flipped = -want;
+        oracle_estimate d = {want, 0.0};
+        char source[200];
+        if (fabs(z) < 100.0)
+            d = oracle_derivative(nll_logit_fn, &y, z);
+        snprintf(source, sizeof source,
+                 "sigma(z) - y in long double; gsl_deriv_central on log(1 + e^z) - y z gives %.12g",
+                 d.value);
+        wb_call call = wb_call_of("nll_of_logit_grad", "z = %.17g, y = %g", z, y);
+        wb_expect_scalar(&call, nll_of_logit_grad(z, y), want, source,
+                         wb_tol_plus(1e-15, "plus 1e-15: p - y cancels when p is near y"),
+                         WB_VARIANTS({"gradient_y_minus_p", &flipped}));
+    }
+}
+
+/* ---- maximum likelihood and least squares ----------------------------------------------------- */
+
+/* A random regression problem: X uniform in [-2, 2], y = [X 1] w_true + N(0, noise^2). */
+static void random_regression(size_t m, size_t d, double noise, double *X, double *y, double *w_true)
+{
+    for (size_t j = 0; j <= d; j++)
+        w_true[j] = wb_uniform(-3.0, 3.0);
+    for (size_t i = 0; i < m; i++) {
+        double z = w_true[d];
+        for (size_t j = 0; j < d; j++) {
+            X[i * d + j] = wb_uniform(-2.0, 2.0);
+            z += w_true[j] * X[i * d + j];
+        }
+        y[i] = z + gsl_ran_gaussian(wb_rng(), noise);
+    }
+}
+
+WB_TEST(lesson11, gaussian_nll, "gaussian_nll is -sum log N(y_i; z_i, sigma^2) on random data")
+{
+    for (int trial = 0; trial < 15; trial++) {
+        size_t m = 5 + (size_t)trial * 3, d = 1 + (size_t)trial % 4;
+        double X[50 * 4], y[50], w[5], sigma = exp(wb_uniform(log(0.5), log(5.0)));
+        random_regression(m, d, 1.0, X, y, w);
+        /* near the true w, so that every density stays far above the underflow */
+        for (size_t j = 0; j <= d; j++)
+            w[j] += gsl_ran_gaussian(wb_rng(), 0.3);
+        long double want = 0.0L, squares = 0.0L, size = 0.0L;
+        for (size_t i = 0; i < m; i++) {
+            long double z = w[d];
+            for (size_t j = 0; j < d; j++)
+                z += (long double)w[j] * X[i * d + j];
+            double r = (double)((long double)y[i] - z);
+            double term = -log(gsl_ran_gaussian_pdf(r, sigma));
+            want += term;
+            size += fabs(term);
+            squares += (long double)r * r;
+        }
+        double dropped = (double)(squares / (2.0L * sigma * sigma));
+        wb_call call = wb_call_of("gaussian_nll", "X (%zu x %zu, uniform in [-2, 2]), y, w, m = %zu, d = %zu, sigma = %.17g",
+                                  m, d, m, d, sigma);
+        const double *cX = wb_buffer_copy(X, m * d), *cy = wb_buffer_copy(y, m), *cw = wb_buffer_copy(w, d + 1);
+        wb_expect_scalar(&call, gaussian_nll(cX, cy, cw, m, d, sigma), (double)want,
+                         "-sum_i log gsl_ran_gaussian_pdf(y_i - z_i, sigma)",
+                         wb_tol_plus(1e-12 * (double)size, "plus 1e-12 sum |term|: the rounding of each log density"),
+                         WB_VARIANTS({"nll_constant_dropped", &dropped}));
+    }
+}
+
+/* Calls linear_least_squares on fenced copies and compares w with gsl_multifit_linear. */
+static void check_least_squares(const char *what, const double *X, const double *y, size_t m, size_t d)
+{
+    double want[8];
+    cr_assert(oracle_least_squares(X, y, m, d, want) == 0, "checker: gsl_multifit_linear failed");
+    wb_call call = wb_call_of("linear_least_squares", "X (%s, %zu x %zu), y, m = %zu, d = %zu, w, work",
+                              what, m, d, m, d);
+    const double *cX = wb_buffer_copy(X, m * d), *cy = wb_buffer_copy(y, m);
+    double *w = wb_buffer(d + 1), *work = wb_buffer(LEAST_SQUARES_WORK(d));
+    int status = linear_least_squares(cX, cy, m, d, w, work);
+    wb_expect_untouched_fences(&call, "w", w);
+    wb_expect_untouched_fences(&call, "work", work);
+    if (wb_todo_reached(call.function) || status != 0)
+        wb_fail(&call, NULL, "expected   0 (A'A is positive definite: the columns of [X 1] are "
+                             "independent)\ngot        %d", status);
+    wb_expect_vector(&call, "w", w, (wb_expected){want, "gsl_multifit_linear (an SVD of [X 1])"}, d + 1,
+                     (wb_tol){1e-8, 1e-10, "relative 1e-8 plus 1e-10: the normal equations square "
+                                          "the condition number of [X 1]"},
+                     WB_NO_VARIANTS);
+}
+
+static void check_least_squares_random(void)
+{
+    for (int trial = 0; trial < 12; trial++) {
+        size_t d = 1 + (size_t)trial % 5, m = d + 2 + (size_t)gsl_rng_uniform_int(wb_rng(), 40);
+        double X[48 * 5], y[48], w_true[6];
+        random_regression(m, d, 0.5, X, y, w_true);
+        check_least_squares("uniform in [-2, 2], y linear plus noise", X, y, m, d);
+    }
+}
+
+static void check_least_squares_iris(void)
+{
+    static double all[150 * 4], label[150], X[150 * 3], y[150];
+    char path[512], error[512];
+    dataset ds;
+    cr_assert(dataset_load(dataset_path("iris.csv", path, sizeof path), &ds, error, sizeof error) == 0,
+              "checker: %s", error);
+    cr_assert(ds.rows == 150 && ds.cols == 5, "checker: iris.csv");
+    dataset_split(&ds, all, label);
+    dataset_free(&ds);
+    for (size_t i = 0; i < 150; i++) {
+        X[i * 3 + 0] = all[i * 4 + 0];
+        X[i * 3 + 1] = all[i * 4 + 1];
+        X[i * 3 + 2] = all[i * 4 + 2];
+        y[i] = all[i * 4 + 3];
+    }
+    check_least_squares("iris: sepal length, sepal width, petal length", X, y, 150, 3);
+}
+
+static void check_least_squares_singular(void)
+{
+    double X[6 * 2], y[6], before[3] = {7.0, 7.0, 7.0};
+    for (size_t i = 0; i < 6; i++) {
+        X[i * 2] = wb_uniform(-2.0, 2.0);
+        X[i * 2 + 1] = 0.0;
+        y[i] = wb_uniform(-2.0, 2.0);
+    }
+    wb_call call = wb_call_of("linear_least_squares", "X (6 x 2, the second column all zeros), y, m = 6, d = 2, w, work");
+    const double *cX = wb_buffer_copy(X, 12), *cy = wb_buffer_copy(y, 6);
+    double *w = wb_buffer_copy(before, 3), *work = wb_buffer(LEAST_SQUARES_WORK(2));
+    int status = linear_least_squares(cX, cy, 6, 2, w, work);
+    if (wb_todo_reached(call.function) || status != -1)
+        wb_fail(&call, NULL, "expected   -1 (A'A has a zero row and column: a pivot is 0)\ngot        %d", status);
+    wb_expect_vector(&call, "w", w, (wb_expected){before, "the header: w unchanged on -1"}, 3,
+                     wb_tol_plus(0.0, NULL), WB_NO_VARIANTS);
+}
+
+/* ---- softmax regression -------------------------------------------------------------------------- */
+
+/* Calls softmax_regression_loss_grad on fenced copies and compares with the oracle. */
+static void check_softmax_loss_grad(const char *what, const double *X, const double *y, const double *W,
+                                    size_t m, size_t d, size_t k)
+{
+    size_t nw = k * (d + 1);
+    double want[64], summed[64], flipped[64];
+    double loss = oracle_softmax_regression(X, y, W, m, d, k, want, ORACLE_SOFTMAX_EXACT);
+    oracle_softmax_regression(X, y, W, m, d, k, summed, ORACLE_SOFTMAX_SUM);
+    oracle_softmax_regression(X, y, W, m, d, k, flipped, ORACLE_SOFTMAX_SIGN);
+    wb_call call = wb_call_of("softmax_regression_loss_grad", "X (%s), y, W, m = %zu, d = %zu, k = %zu, grad, probs",
+                              what, m, d, k);
+    const double *cX = wb_buffer_copy(X, m * d), *cy = wb_buffer_copy(y, m), *cW = wb_buffer_copy(W, nw);
+    double *grad = wb_buffer(nw), *probs = wb_buffer(k);
+    double got = softmax_regression_loss_grad(cX, cy, cW, m, d, k, grad, probs);
+    wb_expect_untouched_fences(&call, "grad", grad);
+    wb_expect_untouched_fences(&call, "probs", probs);
+    wb_expect_scalar(&call, got, loss, "the mean of log sum_c e^{z_ic} - z_{i,y_i} in long double",
+                     wb_tol_plus(1e-12, "plus 1e-12: log-sum-exp's rounding"), WB_NO_VARIANTS);
+    wb_expect_vector(&call, "grad", grad,
+                     (wb_expected){want, "(1/m) sum_i (softmax(z_i) - onehot(y_i)) (x_i, 1) in long double"}, nw,
+                     wb_tol_plus(1e-12, "plus 1e-12: the rounding of the probabilities"),
+                     WB_VARIANTS({"softmax_grad_not_averaged", summed}, {"softmax_grad_sign", flipped}));
+}
+
+static void check_softmax_random(void)
+{
+    for (int trial = 0; trial < 15; trial++) {
+        size_t m = 1 + (size_t)gsl_rng_uniform_int(wb_rng(), 20), d = 1 + (size_t)trial % 4;
+        size_t k = 2 + (size_t)trial % 3;
+        double X[20 * 4], y[20], W[3 * 5 + 5];
+        for (size_t i = 0; i < m; i++) {
+            for (size_t j = 0; j < d; j++)
+                X[i * d + j] = wb_uniform(-2.0, 2.0);
+            y[i] = (double)gsl_rng_uniform_int(wb_rng(), k);
+        }
+        for (size_t q = 0; q < k * (d + 1); q++)
+            W[q] = wb_uniform(-2.0, 2.0);
+        check_softmax_loss_grad("uniform in [-2, 2], random labels", X, y, W, m, d, k);
+    }
+}
+
+static void check_softmax_loss_grad_large(void)
+{
+    for (int trial = 0; trial < 6; trial++) {
+        size_t m = 5, d = 2, k = 3;
+        double X[10], y[5], W[9];
+        for (size_t i = 0; i < m; i++) {
+            X[i * 2] = wb_uniform(-1.0, 1.0);
+            X[i * 2 + 1] = wb_uniform(-1.0, 1.0);
+            y[i] = (double)gsl_rng_uniform_int(wb_rng(), k);
+        }
+        for (size_t q = 0; q < 9; q++)
+            W[q] = wb_uniform(-500.0, 500.0);
+        check_softmax_loss_grad("uniform in [-1, 1], weights up to 500: logits near +-1000", X, y, W, m, d, k);
+    }
+}
+
+/* The oracle's loss as a function of W alone, for gsl_deriv_central. */
+typedef struct {
+    const double *X, *y;
+    size_t m, d, k;
+} softmax_problem;
+
+static double softmax_loss_of_w(const double *W, size_t n, void *params)
+{
+    (void)n;
+    const softmax_problem *pr = params;
+    return oracle_softmax_regression(pr->X, pr->y, W, pr->m, pr->d, pr->k, NULL, ORACLE_SOFTMAX_EXACT);
+}
+
+static void check_softmax_grad_numeric(void)
+{
+    for (int trial = 0; trial < 5; trial++) {
+        size_t m = 8, d = 3, k = 3, nw = 12;
+        double X[24], y[8], W[12], want[12], err = 0.0;
+        for (size_t i = 0; i < m; i++) {
+            for (size_t j = 0; j < d; j++)
+                X[i * d + j] = wb_uniform(-2.0, 2.0);
+            y[i] = (double)gsl_rng_uniform_int(wb_rng(), k);
+        }
+        for (size_t q = 0; q < nw; q++)
+            W[q] = wb_uniform(-1.0, 1.0);
+        softmax_problem pr = {X, y, m, d, k};
+        for (size_t q = 0; q < nw; q++) {
+            oracle_estimate e = oracle_partial(softmax_loss_of_w, &pr, W, nw, q);
+            want[q] = e.value;
+            err = fmax(err, e.abserr);
+        }
+        wb_call call = wb_call_of("softmax_regression_loss_grad", "X (8 x 3, uniform in [-2, 2]), y, W, m = 8, d = 3, k = 3, grad, probs");
+        const double *cX = wb_buffer_copy(X, m * d), *cy = wb_buffer_copy(y, m), *cW = wb_buffer_copy(W, nw);
+        double *grad = wb_buffer(nw), *probs = wb_buffer(k);
+        softmax_regression_loss_grad(cX, cy, cW, m, d, k, grad, probs);
+        wb_expect_vector(&call, "grad", grad, (wb_expected){want, "gsl_deriv_central on the loss, one entry of W at a time"},
+                         nw, wb_tol_plus(4.0 * err, "plus 4 times gsl_deriv_central's error estimate"),
+                         WB_NO_VARIANTS);
+    }
+}
+
+static void check_softmax_empty(void)
+{
+    const double one = 1.0;
+    wb_call call = wb_call_of("softmax_regression_loss_grad", "X = {}, y = {}, W (2 x 2), m = 0, d = 1, k = 2, grad, probs");
+    const double *cX = wb_buffer_copy(&one, 1), *cy = wb_buffer_copy(&one, 1);
+    const double W[4] = {0.5, -0.5, 1.0, 0.0};
+    const double *cW = wb_buffer_copy(W, 4);
+    double *grad = wb_buffer(4), *probs = wb_buffer(2);
+    wb_expect_nan(&call, softmax_regression_loss_grad(cX, cy, cW, 0, 1, 2, grad, probs), "the header: m = 0 has no mean");
+}
+
+/* Loads a dataset, shuffles its rows with a fixed seed (the split is the same in every run), and
+   standardizes it with the statistics of the first train_rows rows (the oracle's scaler). */
+static void load_split(const char *name, size_t rows, size_t d, size_t train_rows, double *X, double *y)
+{
+    double *all = malloc(rows * d * sizeof *all), *label = malloc(rows * sizeof *label);
+    cr_assert(all != NULL && label != NULL, "checker: out of memory");
+    char path[512], error[512];
+    dataset ds;
+    cr_assert(dataset_load(dataset_path(name, path, sizeof path), &ds, error, sizeof error) == 0,
+              "checker: %s", error);
+    cr_assert(ds.rows == rows && ds.cols == d + 1, "checker: %s has an unexpected shape", name);
+    dataset_split(&ds, all, label);
+    dataset_free(&ds);
+    gsl_rng *shuffle = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(shuffle, 2024);
+    size_t *order = malloc(rows * sizeof *order);
+    cr_assert(shuffle != NULL && order != NULL, "checker: out of memory");
+    for (size_t i = 0; i < rows; i++)
+        order[i] = i;
+    gsl_ran_shuffle(shuffle, order, rows, sizeof *order);
+    for (size_t i = 0; i < rows; i++) {
+        memcpy(X + i * d, all + order[i] * d, d * sizeof *X);
+        y[i] = label[order[i]];
+    }
+    oracle_standardize_split(X, rows, train_rows, d, NULL, NULL);
+    gsl_rng_free(shuffle);
+    free(order);
+    free(all);
+    free(label);
+}
+
+/* Trains on the first train_rows rows from W = 0 and checks W against the oracle's run and the
+   held-out accuracy against a floor. */
+static void check_softmax_training(const char *name, size_t rows, size_t d, size_t k, size_t train_rows,
+                                   double lr, size_t epochs, double floor_accuracy)
+{
+    double X[178 * 13], y[178], want[3 * 14] = {0};
+    size_t nw = k * (d + 1), test_rows = rows - train_rows;
+    load_split(name, rows, d, train_rows, X, y);
+    double loss = oracle_train_softmax_regression(X, y, train_rows, d, k, want, lr, epochs);
+    double ref_accuracy = oracle_softmax_accuracy(X + train_rows * d, y + train_rows, want, test_rows, d, k);
+    wb_call call = wb_call_of("train_softmax_regression",
+                              "X (%s, the first %zu of %zu shuffled rows, standardized), y, m = %zu, d = %zu, "
+                              "k = %zu, W = 0, lr = %g, epochs = %zu, grad, probs",
+                              name, train_rows, rows, train_rows, d, k, lr, epochs);
+    const double *cX = wb_buffer_copy(X, train_rows * d), *cy = wb_buffer_copy(y, train_rows);
+    double zero[3 * 14] = {0};
+    double *W = wb_buffer_copy(zero, nw), *grad = wb_buffer(nw), *probs = wb_buffer(k);
+    double got = train_softmax_regression(cX, cy, train_rows, d, k, W, lr, epochs, grad, probs);
+    wb_expect_untouched_fences(&call, "W", W);
+    wb_expect_vector(&call, "W", W, (wb_expected){want, "the same batch gradient descent in long double"}, nw,
+                     (wb_tol){1e-7, 1e-9, "relative 1e-7: the rounding of each step, carried through the run"},
+                     WB_NO_VARIANTS);
+    wb_expect_scalar(&call, got, loss, "the training loss at the oracle's final W",
+                     (wb_tol){1e-7, 1e-9, "relative 1e-7, as for W"}, WB_NO_VARIANTS);
+    double accuracy = oracle_softmax_accuracy(X + train_rows * d, y + train_rows, W, test_rows, d, k);
+    if (!(accuracy >= floor_accuracy))
+        wb_fail(&call, NULL,
+                "expected   an accuracy of at least %.2f on the %zu held-out rows (the oracle's run: %.4f)\n"
+                "got        %.4f", floor_accuracy, test_rows, ref_accuracy, accuracy);
+}
+
+WB_TEST(lesson11, softmax_iris, "train_softmax_regression on iris (3 classes): W and held-out accuracy >= 0.95")
+{
+    check_softmax_training("iris.csv", 150, 4, 3, 100, 0.5, 200, 0.95);
+}
+
+WB_TEST(lesson11, softmax_wine, "train_softmax_regression on wine (3 classes): W and held-out accuracy >= 0.95")
+{
+    check_softmax_training("wine.csv", 178, 13, 3, 120, 0.5, 200, 0.95);
+}
+
+/* Gradient descent with your linear_mse_grad, run by the checker, against the normal equation's
+   solution by gsl_multifit_linear: the two routes reach the same w. */
+WB_TEST(lesson11, least_squares_by_descent, "gradient descent with linear_mse_grad reaches the least-squares w")
+{
+    enum { M = 40, D = 3, STEPS = 400 };
+    double X[M * D], y[M], w_true[D + 1], want[D + 1], w[D + 1] = {0};
+    random_regression(M, D, 0.5, X, y, w_true);
+    oracle_standardize_split(X, M, M, D, NULL, NULL); /* well conditioned: GD converges fast */
+    cr_assert(oracle_least_squares(X, y, M, D, want) == 0, "checker: gsl_multifit_linear failed");
+    wb_call call = wb_call_of("linear_mse_grad", "X (40 x 3, standardized), y, w, m = 40, d = 3, grad: "
+                                                 "400 steps w <- w - 0.2 grad from w = 0");
+    const double *cX = wb_buffer_copy(X, M * D), *cy = wb_buffer_copy(y, M);
+    double *cw = wb_buffer(D + 1), *grad = wb_buffer(D + 1);
+    for (int step = 0; step < STEPS; step++) {
+        memcpy(cw, w, sizeof w);
+        linear_mse_grad(cX, cy, cw, M, D, grad);
+        if (wb_todo_reached(call.function))
+            wb_fail(&call, NULL, "expected   the gradient of the mean squared error");
+        for (size_t j = 0; j <= D; j++)
+            w[j] -= 0.2 * grad[j];
+    }
+    wb_expect_vector(&call, "w after 400 steps", w,
+                     (wb_expected){want, "the normal equation's w by gsl_multifit_linear"}, D + 1,
+                     (wb_tol){1e-6, 1e-8, "relative 1e-6: 400 steps leave (1 - 0.4 lambda_min)^400 of the "
+                                          "distance, far below it on standardized data"},
+                     WB_NO_VARIANTS);
+}
+
+WB_TEST(lesson11, least_squares, "linear_least_squares against gsl_multifit_linear on random data and iris, and -1 for a column of zeros")
+{
+    check_least_squares_random();
+    check_least_squares_iris();
+    check_least_squares_singular();
+}
+
+WB_TEST(lesson11, softmax_regression_loss_grad, "softmax_regression_loss_grad on random data, logits near +-1000, against gsl_deriv_central, and NAN for m = 0")
+{
+    check_softmax_random();
+    check_softmax_loss_grad_large();
+    check_softmax_grad_numeric();
+    check_softmax_empty();
 }

@@ -20,54 +20,54 @@
 
 static const wb_mistake mistakes[] = {
     {"grad_not_divided_by_batch", "mlp_backward",
-     "The gradient is m times too large: the softmax cross-entropy gradient rows D were not "
-     "divided by the batch size m, although the loss is the MEAN over the batch.",
-     "dZ2 = D / m: the loss is (1/m) sum_i CE_i, so each row's gradient gets the factor 1/m. "
-     "dense_backward adds the rows up (dW = A^T dZ2), which is right only after that division."},
+     N_("The gradient is m times too large: the softmax cross-entropy gradient rows D were not "
+     "divided by the batch size m, although the loss is the MEAN over the batch."),
+     N_("dZ2 = D / m: the loss is (1/m) sum_i CE_i, so each row's gradient gets the factor 1/m. "
+     "dense_backward adds the rows up (dW = A^T dZ2), which is right only after that division.")},
     {"relu_mask_before_batchnorm", "mlp_backward",
-     "The ReLU's mask was taken from Z1, the dense layer's output before batch normalization, "
-     "instead of from U, the ReLU's own input.",
-     "A unit passes the gradient where ITS input was positive: dU = dR * relu_grad(U), with U the "
-     "output of batch normalization (U = Z1 only without it)."},
+     N_("The ReLU's mask was taken from Z1, the dense layer's output before batch normalization, "
+     "instead of from U, the ReLU's own input."),
+     N_("A unit passes the gradient where ITS input was positive: dU = dR * relu_grad(U), with U the "
+     "output of batch normalization (U = Z1 only without it).")},
     {"relu_value_as_mask", "mlp_backward",
-     "The gradient was multiplied by the ReLU's value relu(U) instead of its derivative "
-     "relu_grad(U) (1 where U > 0, else 0).",
-     "Backward through an activation multiplies by its DERIVATIVE at the input: "
-     "dU = dR * relu_grad(U) (lesson 4)."},
+     N_("The gradient was multiplied by the ReLU's value relu(U) instead of its derivative "
+     "relu_grad(U) (1 where U > 0, else 0)."),
+     N_("Backward through an activation multiplies by its DERIVATIVE at the input: "
+     "dU = dR * relu_grad(U) (lesson 4).")},
     {"bias_grad_wrong_axis", "dense_backward",
-     "db was summed along the wrong axis: each row of dY was added up (one sum per example) "
-     "instead of each column (one sum per output unit).",
-     "b[j] is added to output j of EVERY row, so db[j] = sum over the rows i of dY[i][j]: n_out "
-     "values, one per column."},
+     N_("db was summed along the wrong axis: each row of dY was added up (one sum per example) "
+     "instead of each column (one sum per output unit)."),
+     N_("b[j] is added to output j of EVERY row, so db[j] = sum over the rows i of dY[i][j]: n_out "
+     "values, one per column.")},
     {"w_transposed_in_backward", "dense_backward",
-     "dX used W as if it were stored n_out x n_in (W[j * n_in + k]): W is n_in x n_out, so that "
-     "reads the wrong weights.",
-     "dX[i][k] = sum_j dY[i][j] W[k][j] with W[k][j] = W[k * n_out + j]: the product dY W^T."},
+     N_("dX used W as if it were stored n_out x n_in (W[j * n_in + k]): W is n_in x n_out, so that "
+     "reads the wrong weights."),
+     N_("dX[i][k] = sum_j dY[i][j] W[k][j] with W[k][j] = W[k * n_out + j]: the product dY W^T.")},
     {"dropout_at_eval", "mlp_forward",
-     "Dropout was still applied in evaluation mode (train = false): units were dropped at random "
-     "while evaluating.",
-     "Dropout is a training-time regularizer: with train = false the mask is all 1 and A = "
-     "relu(U). With inverted dropout nothing needs rescaling at evaluation (lesson 7)."},
+     N_("Dropout was still applied in evaluation mode (train = false): units were dropped at random "
+     "while evaluating."),
+     N_("Dropout is a training-time regularizer: with train = false the mask is all 1 and A = "
+     "relu(U). With inverted dropout nothing needs rescaling at evaluation (lesson 7).")},
     {"batchnorm_batch_stats_at_eval", "mlp_forward",
-     "Evaluation used the batch's own mean and variance (batchnorm_forward) instead of the running "
-     "statistics: a prediction then depends on the other rows of the batch.",
-     "In evaluation mode call batchnorm_inference with running_mean and running_var (lesson 8)."},
+     N_("Evaluation used the batch's own mean and variance (batchnorm_forward) instead of the running "
+     "statistics: a prediction then depends on the other rows of the batch."),
+     N_("In evaluation mode call batchnorm_inference with running_mean and running_var (lesson 8).")},
     {"scaler_fit_on_validation", "mlp_standardize",
-     "The scaler was fitted on the training AND validation rows: the validation rows' statistics "
-     "leak into the model, and the validation loss is no longer an honest estimate.",
-     "standardize_fit on the first n_train rows only; then standardize_apply with those numbers "
-     "to all n_train + n_val + n_test rows."},
+     N_("The scaler was fitted on the training AND validation rows: the validation rows' statistics "
+     "leak into the model, and the validation loss is no longer an honest estimate."),
+     N_("standardize_fit on the first n_train rows only; then standardize_apply with those numbers "
+     "to all n_train + n_val + n_test rows.")},
     {"scaler_fit_on_all_rows", "mlp_standardize",
-     "The scaler was fitted on every row, the test rows included.",
-     "standardize_fit on the first n_train rows only."},
+     N_("The scaler was fitted on every row, the test rows included."),
+     N_("standardize_fit on the first n_train rows only.")},
     {"no_reshuffle", "mlp_train",
-     "The rows were shuffled once, in the first epoch, and then visited in the same order in every "
-     "epoch.",
-     "Call gsl_ran_shuffle(rng, order, m, sizeof(size_t)) at the start of EVERY epoch (lesson 11)."},
+     N_("The rows were shuffled once, in the first epoch, and then visited in the same order in every "
+     "epoch."),
+     N_("Call gsl_ran_shuffle(rng, order, m, sizeof(size_t)) at the start of EVERY epoch (lesson 11).")},
     {"stop_on_train_loss", "mlp_train",
-     "The best epoch and early stopping were decided by the training loss, not the validation "
-     "loss.",
-     "Compare history[4e + 2], the validation loss, with the best so far (lesson 11)."},
+     N_("The best epoch and early stopping were decided by the training loss, not the validation "
+     "loss."),
+     N_("Compare history[4e + 2], the validation loss, with the best so far (lesson 11).")},
 };
 WB_MISTAKES(mistakes)
 

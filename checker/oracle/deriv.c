@@ -133,3 +133,10 @@ double oracle_wavy(const double *x, size_t n, void *params)
     }
     return s + prod;
 }
+
+double oracle_second_difference(wb_scalar_fn f, void *params, double x, double h)
+{
+    long double up = f(x + h, params), here = f(x, params), down = f(x - h, params);
+    long double hl = h;
+    return (double)((up - 2.0L * here + down) / (hl * hl));
+}

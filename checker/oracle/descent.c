@@ -4,6 +4,7 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_linalg.h>
+#include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -194,4 +195,35 @@ size_t oracle_gd_run(const wb_objective *obj, const double *x0, size_t n, double
         }
     }
     return max_steps;
+}
+
+double oracle_noisy_descent_1d(wb_scalar_fn dfdx, void *params, double x0, double lr, size_t steps,
+                               double noise, const gsl_rng *rng, int variant)
+{
+    gsl_rng *r = gsl_rng_clone(rng);
+    double x = x0;
+    for (size_t k = 0; k < steps; k++) {
+        double sigma = variant == ORACLE_NOISE_CONSTANT ? noise
+                                                        : noise * (1.0 - (double)k / (double)steps);
+        double e = gsl_ran_gaussian(r, sigma);
+        x = x - lr * dfdx(x, params) + (variant == ORACLE_NOISE_TIMES_LR ? lr * e : e);
+    }
+    gsl_rng_free(r);
+    return x;
+}
+
+double oracle_minimize_1d(wb_scalar_fn f, void *params, double lo, double guess, double hi)
+{
+    gsl_function F = {f, params};
+    gsl_min_fminimizer *s = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+    gsl_min_fminimizer_set(s, &F, guess, lo, hi);
+    for (int iter = 0; iter < 200; iter++) {
+        gsl_min_fminimizer_iterate(s);
+        if (gsl_min_test_interval(gsl_min_fminimizer_x_lower(s), gsl_min_fminimizer_x_upper(s),
+                                  1e-10, 0.0) == GSL_SUCCESS)
+            break;
+    }
+    double x = gsl_min_fminimizer_x_minimum(s);
+    gsl_min_fminimizer_free(s);
+    return x;
 }

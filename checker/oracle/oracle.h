@@ -49,6 +49,10 @@ double oracle_difference_roundoff(wb_scalar_fn f, void *params, double x, double
 /* The step that balances truncation (h^2) against round-off (eps/h): cbrt(eps)*max(1,|x|). */
 double oracle_central_step(double x);
 
+/* The second central difference (f(x+h) - 2 f(x) + f(x-h)) / h^2, f in double and the
+   quotient in long double. Its rounding is about 4 eps |f| / h^2. */
+double oracle_second_difference(wb_scalar_fn f, void *params, double x, double h);
+
 /* ---- gradient descent (lesson 2) -------------------------------------------------------- */
 
 /* The six-hump camelback J(t) = (4 - 2.1 t1^2 + t1^4/3) t1^2 + t1 t2 + (-4 + 4 t2^2) t2^2. */
@@ -82,5 +86,17 @@ int oracle_minimize(const wb_objective *obj, const double *x0, size_t n, double 
    Writes the points x_0..x_steps into traj (rows of n) and returns steps. */
 size_t oracle_gd_run(const wb_objective *obj, const double *x0, size_t n, double lr,
                      size_t max_steps, double tol, double *traj);
+
+/* Lesson 2's noisy_descent_1d, replayed on a clone of rng (rng itself is not advanced):
+   x <- x - lr dfdx(x) + e_k, e_k = gsl_ran_gaussian(clone, sigma_k), sigma_k = noise (1 - k/steps).
+   The variants make a named mistake instead: ORACLE_NOISE_CONSTANT (sigma_k = noise),
+   ORACLE_NOISE_TIMES_LR (x <- x - lr (dfdx(x) - e_k)). */
+enum { ORACLE_NOISE_ANNEALED = 0, ORACLE_NOISE_CONSTANT = 1, ORACLE_NOISE_TIMES_LR = 2 };
+double oracle_noisy_descent_1d(wb_scalar_fn dfdx, void *params, double x0, double lr, size_t steps,
+                               double noise, const gsl_rng *rng, int variant);
+
+/* The minimiser of f on [lo, hi] near guess (f(guess) below f(lo) and f(hi)), by gsl_min's Brent
+   method to 1e-10. */
+double oracle_minimize_1d(wb_scalar_fn f, void *params, double lo, double guess, double hi);
 
 #endif

@@ -143,3 +143,15 @@ void oracle_race_grad(const double *x, size_t n, void *params, double *grad)
     grad[0] = x[0] / 10.0;
     grad[1] = 2.0 * x[1];
 }
+
+double oracle_momentum_schedule(double mu_start, double mu_end, size_t epoch, size_t ramp,
+                                unsigned flags)
+{
+    if (epoch >= ramp && !(flags & ORACLE_SCHEDULE_UNCAPPED))
+        return mu_end;
+    long double fraction = ramp ? (long double)epoch / (long double)ramp : 1.0L;
+    if (flags & ORACLE_SCHEDULE_LINEAR)
+        return (double)(mu_start + ((long double)mu_end - mu_start) * fraction);
+    long double ratio = (1.0L - (long double)mu_end) / (1.0L - (long double)mu_start);
+    return (double)(1.0L - (1.0L - (long double)mu_start) * powl(ratio, fraction));
+}

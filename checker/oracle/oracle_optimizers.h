@@ -50,6 +50,14 @@ double oracle_lr_step_decay(double lr0, size_t epoch, size_t step_size, double g
 double oracle_lr_exponential(double lr0, size_t epoch, double gamma);
 double oracle_lr_cosine(double lr0, double lr_min, size_t t, size_t t_max);
 
+/* Lesson 9's momentum_schedule in long double (the arguments valid): 1 - mu(e) =
+   (1 - mu_start) ((1 - mu_end) / (1 - mu_start))^(e / ramp), mu_end from e = ramp on. With
+   flags: ORACLE_SCHEDULE_UNCAPPED keeps the formula past the ramp, ORACLE_SCHEDULE_LINEAR ramps
+   mu itself linearly. */
+enum { ORACLE_SCHEDULE_UNCAPPED = 1, ORACLE_SCHEDULE_LINEAR = 2 };
+double oracle_momentum_schedule(double mu_start, double mu_end, size_t epoch, size_t ramp,
+                                unsigned flags);
+
 /* The minimiser of a convex quadratic 1/2 x'Ax - b'x: A x = b solved by gsl_linalg_cholesky. */
 void oracle_quadratic_solve(const oracle_quadratic *q, double *xmin);
 

@@ -7,6 +7,7 @@
 #include "oracle_preprocessing.h"
 
 #include <gsl/gsl_deriv.h>
+#include <gsl/gsl_multifit.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -284,4 +285,99 @@ int oracle_train_logistic(const double *X, const double *y, size_t m, const doub
         w[j] = (double)best_w[j];
     free(order);
     return (int)e;
+}
+
+int oracle_least_squares(const double *X, const double *y, size_t m, size_t d, double *w)
+{
+    size_t k = d + 1;
+    gsl_matrix *A = gsl_matrix_alloc(m, k), *cov = gsl_matrix_alloc(k, k);
+    gsl_vector *Y = gsl_vector_alloc(m), *c = gsl_vector_alloc(k);
+    gsl_multifit_linear_workspace *work = gsl_multifit_linear_alloc(m, k);
+    for (size_t i = 0; i < m; i++) {
+        for (size_t j = 0; j < d; j++)
+            gsl_matrix_set(A, i, j, X[i * d + j]);
+        gsl_matrix_set(A, i, d, 1.0);
+        gsl_vector_set(Y, i, y[i]);
+    }
+    double chisq;
+    int status = gsl_multifit_linear(A, Y, c, cov, &chisq, work);
+    for (size_t j = 0; j < k; j++)
+        w[j] = gsl_vector_get(c, j);
+    gsl_multifit_linear_free(work);
+    gsl_vector_free(c);
+    gsl_vector_free(Y);
+    gsl_matrix_free(cov);
+    gsl_matrix_free(A);
+    return status;
+}
+
+enum { ORACLE_SOFTMAX_MAX = 64 };
+
+/* z_ic for one row, in long double. */
+static void softmax_logits(const double *x, const double *W, size_t d, size_t k, long double *z)
+{
+    for (size_t c = 0; c < k; c++) {
+        long double s = W[c * (d + 1) + d];
+        for (size_t j = 0; j < d; j++)
+            s += (long double)W[c * (d + 1) + j] * x[j];
+        z[c] = s;
+    }
+}
+
+double oracle_softmax_regression(const double *X, const double *y, const double *W, size_t m,
+                                 size_t d, size_t k, double *grad, unsigned flags)
+{
+    if (k > ORACLE_SOFTMAX_MAX || d + 1 > ORACLE_SOFTMAX_MAX)
+        abort();
+    long double g[ORACLE_SOFTMAX_MAX * ORACLE_SOFTMAX_MAX] = {0}, loss = 0.0L;
+    for (size_t i = 0; i < m; i++) {
+        long double z[ORACLE_SOFTMAX_MAX], zmax = -INFINITY, sum = 0.0L;
+        size_t label = (size_t)y[i];
+        softmax_logits(X + i * d, W, d, k, z);
+        for (size_t c = 0; c < k; c++)
+            zmax = z[c] > zmax ? z[c] : zmax;
+        for (size_t c = 0; c < k; c++)
+            sum += expl(z[c] - zmax);
+        loss += zmax + logl(sum) - z[label];
+        for (size_t c = 0; c < k; c++) {
+            long double delta = expl(z[c] - zmax) / sum - (c == label ? 1.0L : 0.0L);
+            if (flags & ORACLE_SOFTMAX_SIGN)
+                delta = -delta;
+            for (size_t j = 0; j < d; j++)
+                g[c * (d + 1) + j] += delta * X[i * d + j];
+            g[c * (d + 1) + d] += delta;
+        }
+    }
+    if (grad != NULL)
+        for (size_t q = 0; q < k * (d + 1); q++)
+            grad[q] = (double)(flags & ORACLE_SOFTMAX_SUM ? g[q] : g[q] / (long double)m);
+    return (double)(loss / (long double)m);
+}
+
+double oracle_train_softmax_regression(const double *X, const double *y, size_t m, size_t d,
+                                       size_t k, double *W, double lr, size_t epochs)
+{
+    double grad[ORACLE_SOFTMAX_MAX * ORACLE_SOFTMAX_MAX];
+    for (size_t e = 0; e < epochs; e++) {
+        oracle_softmax_regression(X, y, W, m, d, k, grad, ORACLE_SOFTMAX_EXACT);
+        for (size_t q = 0; q < k * (d + 1); q++)
+            W[q] = (double)((long double)W[q] - (long double)lr * grad[q]);
+    }
+    return oracle_softmax_regression(X, y, W, m, d, k, NULL, ORACLE_SOFTMAX_EXACT);
+}
+
+double oracle_softmax_accuracy(const double *X, const double *y, const double *W, size_t m,
+                               size_t d, size_t k)
+{
+    size_t right = 0;
+    for (size_t i = 0; i < m; i++) {
+        long double z[ORACLE_SOFTMAX_MAX];
+        softmax_logits(X + i * d, W, d, k, z);
+        size_t best = 0;
+        for (size_t c = 1; c < k; c++)
+            if (z[c] > z[best])
+                best = c;
+        right += best == (size_t)y[i];
+    }
+    return m ? (double)right / (double)m : NAN;
 }

@@ -78,4 +78,26 @@ int oracle_train_logistic(const double *X, const double *y, size_t m, const doub
                           oracle_train_options opt, double *train_loss, double *val_loss,
                           gsl_rng *rng, unsigned flags);
 
+/* The least-squares w (d + 1 values, the bias last) of y ~ [X 1] w by gsl_multifit_linear (an SVD,
+   not the normal equations). Returns GSL's status. */
+int oracle_least_squares(const double *X, const double *y, size_t m, size_t d, double *w);
+
+/* Lesson 11's softmax regression in long double (see training.h): the mean softmax cross-entropy
+   of the m rows and, when grad is not NULL, its gradient (k * (d + 1) values). With
+   ORACLE_SOFTMAX_SUM the gradient is the sum over the rows instead of the mean, with
+   ORACLE_SOFTMAX_SIGN it is (onehot - q) instead of (q - onehot) (the lesson's mistakes). */
+enum { ORACLE_SOFTMAX_EXACT = 0, ORACLE_SOFTMAX_SUM = 1, ORACLE_SOFTMAX_SIGN = 2 };
+double oracle_softmax_regression(const double *X, const double *y, const double *W, size_t m,
+                                 size_t d, size_t k, double *grad, unsigned flags);
+
+/* Batch gradient descent on it, in long double, W in place: epochs steps W -= lr * grad.
+   Returns the loss at the final W. */
+double oracle_train_softmax_regression(const double *X, const double *y, size_t m, size_t d,
+                                       size_t k, double *W, double lr, size_t epochs);
+
+/* The fraction of the m rows whose label is the class with the largest logit under W (ties to
+   the smaller class). */
+double oracle_softmax_accuracy(const double *X, const double *y, const double *W, size_t m,
+                               size_t d, size_t k);
+
 #endif

@@ -81,3 +81,82 @@ double gradcheck_rel_error(const double *analytic, const double *numeric, size_t
     WB_TODO();
     return 0.0;
 }
+
+/* x_{k+1} = x_k - lr * f'(x_k), f' by the central difference with a balanced step */
+double descend_1d(wb_scalar_fn f, void *params, double x0, double lr, size_t steps)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* (ln x)' = 1/x */
+double d_ln_x(double x)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* ln(x^3) = 3 ln x, or the chain rule: (1/x^3) * 3x^2 = 3/x */
+double d_ln_x_cubed(double x)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* (e^{g(x)})' = g'(x) e^{g(x)} with g(x) = 4x */
+double d_exp_4x(double x)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* the product rule (fg)' = f'g + fg' with f = x, g = e^{3x}:  e^{3x} + 3x e^{3x} */
+double d_x_exp_3x(double x)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* the quotient rule (f/g)' = (f'g - fg') / g^2 with f = e^x, g = 1 + e^x:  e^x / (1 + e^x)^2,
+   written as s (1 - s) with s = 1 / (1 + e^{-x}) so that it stays finite for large |x| */
+double d_exp_over_one_plus_exp(double x)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* f''(x) ~ (f(x + h) - 2 f(x) + f(x - h)) / h^2 */
+double second_derivative_central(wb_scalar_fn f, void *params, double x, double h)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* f = 2 x1^3 x2 + 5 x3^4 x2:  f_1 = 6 x1^2 x2,  f_2 = 2 x1^3 + 5 x3^4,  f_3 = 20 x3^3 x2 */
+void hessian_2x1cube_x2_plus_5x3quad_x2(const double v[3], double H[9])
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+}
+
+/* f = x - r with r = sqrt(y^2 + z^2):  f_y = -y/r,  f_z = -z/r;
+   f_yy = -z^2/r^3,  f_yz = f_zy = yz/r^3,  f_zz = -y^2/r^3;  every partial involving x is 0 */
+void hessian_x_minus_norm_yz(const double v[3], double H[9])
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+}
+
+/* f = x ln y:  f_x = ln y,  f_y = x/y;  f_xx = 0,  f_xy = f_yx = 1/y,  f_yy = -x/y^2 */
+void hessian_x_ln_y(double x, double y, double H[4])
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+}

@@ -53,4 +53,37 @@ double d_sin_t_squared(double t);
 #define GRADCHECK_TINY 1e-12
 double gradcheck_rel_error(const double *analytic /* [n] */, const double *numeric /* [n] */, size_t n);
 
+/* ---- the notes' optimization problem, derivative rules and higher derivatives ------------- */
+
+/*
+ * The optimization problem solved numerically: start at x0 and take `steps` steps
+ * x <- x - lr * f'(x), with f'(x) from derivative_central with the step
+ * central_difference_step(x). Returns the last x. (Analytically, y = (x - 2)^2 + 2 has
+ * y' = 2(x - 2) = 0 at x = 2; the numerical answer must come close to it.)
+ */
+double descend_1d(wb_scalar_fn f, void *params, double x0, double lr, size_t steps);
+
+/* 직접 해보기 (the notes' exercises): write each derivative by the rules, not numerically. */
+/* d/dx ln x = 1/x  (x > 0) */
+double d_ln_x(double x);
+/* d/dx ln(x^3)  (x > 0) */
+double d_ln_x_cubed(double x);
+/* d/dx e^{4x} */
+double d_exp_4x(double x);
+/* d/dx x e^{3x} */
+double d_x_exp_3x(double x);
+/* d/dx e^x / (1 + e^x) */
+double d_exp_over_one_plus_exp(double x);
+
+/* The second derivative by the second central difference: (f(x+h) - 2f(x) + f(x-h)) / h^2. */
+double second_derivative_central(wb_scalar_fn f, void *params, double x, double h);
+
+/* 직접 해보기, second partials: each Hessian row-major, H[i*n + j] = d/dx_j (df/dx_i). */
+/* f(x1, x2, x3) = 2 x1^3 x2 + 5 x3^4 x2 at v = (x1, x2, x3):  H is 3x3. */
+void hessian_2x1cube_x2_plus_5x3quad_x2(const double v[3], double H[9]);
+/* f(x, y, z) = x - sqrt(y^2 + z^2) at v = (x, y, z), where y^2 + z^2 > 0:  H is 3x3. */
+void hessian_x_minus_norm_yz(const double v[3], double H[9]);
+/* f(x, y) = x ln y, where y > 0:  H = [[f_xx, f_xy], [f_yx, f_yy]]. */
+void hessian_x_ln_y(double x, double y, double H[4]);
+
 #endif

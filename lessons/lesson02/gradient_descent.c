@@ -4,6 +4,7 @@
  */
 #include "gradient_descent.h"
 
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
@@ -50,4 +51,29 @@ size_t gd_run(const wb_objective *obj, double *x, size_t n, double lr, size_t ma
     /* TODO: write this (the formula is in the comment above). */
     WB_TODO();
     return 0;
+}
+
+/* D_u f = grad . u */
+double directional_derivative(const double *grad, const double *u, size_t n)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* u = -grad / ||grad||: by Cauchy-Schwarz, grad . u >= -||grad|| ||u||, with equality only here */
+double steepest_descent_direction(const double *grad, size_t n, double *u)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* x <- x - lr f'(x) + sigma_k N(0, 1),  sigma_k = noise (1 - k / steps) */
+double noisy_descent_1d(wb_scalar_fn dfdx, void *params, double x0, double lr, size_t steps,
+                        double noise, gsl_rng *rng)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
 }

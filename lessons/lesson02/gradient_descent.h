@@ -7,6 +7,7 @@
 #ifndef LESSON02_GRADIENT_DESCENT_H
 #define LESSON02_GRADIENT_DESCENT_H
 
+#include <gsl/gsl_rng.h>
 #include <stddef.h>
 
 #include "workbook.h"
@@ -43,5 +44,33 @@ void camelback_step(double theta[2], double lr);
  */
 size_t gd_run(const wb_objective *obj, double *x /* [n] */, size_t n, double lr, size_t max_steps,
               double tol, double *grad /* [n] */, double *trajectory /* [(max_steps + 1) * n] */);
+
+/* ---- why the minus sign: the directional derivative ----------------------------------------- */
+
+/*
+ * The directional derivative of f in the direction of the unit vector u, from f's gradient:
+ * D_u f = lim_{h -> 0} (f(x + h u) - f(x)) / h = grad f . u = sum_i grad[i] u[i].
+ */
+double directional_derivative(const double *grad /* [n] */, const double *u /* [n] */, size_t n);
+
+/*
+ * The direction of steepest descent: the unit vector u = -grad / ||grad|| (Euclidean norm),
+ * written into u, along which D_u f = -||grad|| is the smallest of all unit directions.
+ * Returns ||grad||. When grad is zero, every direction is flat: u is all zeros and 0 is returned.
+ */
+double steepest_descent_direction(const double *grad /* [n] */, size_t n, double *u /* [n] */);
+
+/* ---- escaping a local minimum with noise (the blog post Optimization) ----------------------- */
+
+/*
+ * Gradient descent in one variable with Gaussian noise that fades out (an annealed, "perturbed"
+ * descent): for k = 0, 1, ..., steps - 1,
+ *   x <- x - lr * dfdx(x) + sigma_k * N(0, 1),   sigma_k = noise * (1 - k / steps),
+ * drawing each N(0, 1) sample as gsl_ran_gaussian(rng, sigma_k) (one draw per step, also when
+ * sigma_k = 0, so that the stream stays in step). Returns the last x. With noise = 0 it is plain
+ * gradient descent, which stays in the basin of the local minimum it starts in.
+ */
+double noisy_descent_1d(wb_scalar_fn dfdx, void *params, double x0, double lr, size_t steps, double noise,
+                        gsl_rng *rng);
 
 #endif

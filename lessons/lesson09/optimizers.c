@@ -106,3 +106,11 @@ double lr_cosine(double lr0, double lr_min, size_t t, size_t t_max)
     WB_TODO();
     return 0.0;
 }
+
+/* 1 - mu(e) = (1 - mu_start) ((1 - mu_end) / (1 - mu_start))^(e / ramp), then mu_end */
+double momentum_schedule(double mu_start, double mu_end, size_t epoch, size_t ramp_epochs)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}

@@ -94,4 +94,13 @@ double lr_exponential(double lr0, size_t epoch, double gamma);
  *   lr_min for t > t_max (the schedule is over). NAN when t_max is 0. */
 double lr_cosine(double lr0, double lr_min, size_t t, size_t t_max);
 
+/* A momentum schedule (the notes' Training Art: "start at 0.5 and raise it epoch by epoch up to
+ * 0.99"). The averaging window 1 / (1 - mu) grows geometrically, from 1 / (1 - mu_start) at epoch 0
+ * to 1 / (1 - mu_end) at epoch ramp_epochs, and mu stays at mu_end afterwards:
+ *   1 - mu(e) = (1 - mu_start) * ((1 - mu_end) / (1 - mu_start))^(e / ramp_epochs)   for e < ramp_epochs,
+ *   mu(e) = mu_end                                                                  for e >= ramp_epochs.
+ * (0.5 -> 0.99 over 10 epochs: 0.5, 0.6619, 0.7713, ..., 0.9852, 0.99: the window 2 -> 100.)
+ * NAN unless 0 <= mu_start <= mu_end < 1. */
+double momentum_schedule(double mu_start, double mu_end, size_t epoch, size_t ramp_epochs);
+
 #endif

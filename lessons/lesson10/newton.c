@@ -69,3 +69,20 @@ int bfgs_update(double *Hinv, const double *s, const double *y, size_t n, double
     WB_TODO();
     return BFGS_UPDATED;
 }
+
+/* gap = lambda f(x) + (1 - lambda) f(y) - f(lambda x + (1 - lambda) y) */
+double convexity_gap(wb_vector_fn f, void *params, const double *x, const double *y, size_t n,
+                     double lambda, double *mix)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* PSD: no eigenvalue below -CRITICAL_ZERO_RTOL * max_k |lambda_k| (gsl_eigen_symm on a copy) */
+int hessian_is_psd(const double *H, size_t n, double *work)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return -1;
+}

@@ -132,4 +132,24 @@ size_t newton_run(const wb_objective *obj, hessian_fn hessian, double *x /* [n] 
  */
 int bfgs_update(double *Hinv /* [n * n] */, const double *s /* [n] */, const double *y /* [n] */, size_t n, double *work /* [n] */);
 
+/* ---- convexity (볼록) ---------------------------------------------------------------------- */
+
+/*
+ * How far f lies below its chord between x and y at the mixing weight lambda in [0, 1]:
+ *   gap = lambda f(x) + (1 - lambda) f(y) - f(lambda x + (1 - lambda) y).
+ * f is convex exactly when the gap is >= 0 for every x, y and lambda. mix is scratch space for
+ * the point lambda x + (1 - lambda) y (n doubles).
+ */
+double convexity_gap(wb_vector_fn f, void *params, const double *x /* [n] */, const double *y /* [n] */,
+                     size_t n, double lambda, double *mix /* [n] */);
+
+/*
+ * Whether the symmetric matrix H is positive semi-definite: 1 when every eigenvalue is >= 0,
+ * counting |lambda| <= CRITICAL_ZERO_RTOL * max_k |lambda_k| as zero, 0 otherwise, and -1 when
+ * n == 0 or an entry of H is not finite. A twice-differentiable f is convex on a region exactly
+ * when its Hessian is positive semi-definite at every point of it (f'' >= 0 in one variable).
+ * work has room for CLASSIFY_WORK(n) doubles; H is not changed.
+ */
+int hessian_is_psd(const double *H /* [n * n] */, size_t n, double *work /* [CLASSIFY_WORK(n)] */);
+
 #endif

@@ -77,3 +77,71 @@ int train_logistic(const double *X, const double *y, size_t m, const double *X_v
     WB_TODO();
     return 0;
 }
+
+/* log(p / (1 - p)) = log p - log1p(-p) */
+double log_odds(double p)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* log(1 - sigma(z)) = -log(1 + e^z) = -(max(z, 0) + log1p(e^-|z|)) */
+double log_one_minus_sigmoid(double z)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* l(z) = log(1 + e^z) - y z */
+double nll_of_logit(double z, double y)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* dl/dz = e^z / (1 + e^z) - y = sigma(z) - y */
+double nll_of_logit_grad(double z, double y)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* -log L = m log(sqrt(2 pi) sigma) + sum_i (y_i - z_i)^2 / (2 sigma^2) */
+double gaussian_nll(const double *X, const double *y, const double *w, size_t m, size_t d,
+                    double sigma)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* (A'A) w = A'y with A = [X 1], by Cholesky A'A = L L' */
+int linear_least_squares(const double *X, const double *y, size_t m, size_t d, double *w,
+                         double *work)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return -1;
+}
+
+/* L = (1/m) sum_i [log sum_c e^{z_ic} - z_{i,y_i}],  grad_c = (1/m) sum_i (q_ic - [y_i = c]) (x_i, 1) */
+double softmax_regression_loss_grad(const double *X, const double *y, const double *W, size_t m,
+                                    size_t d, size_t k, double *grad, double *probs)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}
+
+/* epochs times: W <- W - lr * grad L(W); then L at the final W */
+double train_softmax_regression(const double *X, const double *y, size_t m, size_t d, size_t k,
+                                double *W, double lr, size_t epochs, double *grad, double *probs)
+{
+    /* TODO: write this (the formula is in the comment above). */
+    WB_TODO();
+    return 0.0;
+}

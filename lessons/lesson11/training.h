@@ -92,4 +92,74 @@ int train_logistic(const double *X /* [m * d] */, const double *y /* [m] */, siz
                    const train_options *opt, train_work *work, double *train_loss /* [opt->epochs] */,
                    double *val_loss /* [opt->epochs] */, gsl_rng *rng);
 
+/* ---- the gradient of the NLL, derived step by step (ToBig's Optimization session) ---------------
+ * One example with logit z = w.x + b, p = sigma(z) and label y in {0, 1}:
+ *   l = -[y log p + (1 - y) log(1 - p)]                              (the NLL of one example)
+ *     = -[y log(p / (1 - p)) + log(1 - p)]                           (regroup the y terms)
+ *     = -[y z - log(1 + e^z)]                                        (log-odds and log(1 - p))
+ *   dl/dz = -(y - e^z / (1 + e^z)) = p - y,   dl/dw_j = (p - y) x_j  (the chain rule, dz/dw_j = x_j)
+ * Each step below is one function. */
+
+/* Step 2: the log-odds (logit) log(p / (1 - p)) of a probability 0 < p < 1; for p = sigma(z) it
+ * is z again. */
+double log_odds(double p);
+
+/* Step 3: log(1 - sigma(z)) = -log(1 + e^z), finite for every finite z (for z of -1000 it is
+ * about -e^-1000, for z of 1000 about -1000). */
+double log_one_minus_sigmoid(double z);
+
+/* Step 4: the NLL of one example as a function of its logit, log(1 + e^z) - y z, finite for every
+ * finite z (see logistic_loss_grad). */
+double nll_of_logit(double z, double y);
+
+/* Step 5: its derivative dl/dz = sigma(z) - y. */
+double nll_of_logit_grad(double z, double y);
+
+/* ---- linear regression: maximum likelihood is least squares -------------------------------------
+ * With Gaussian noise y_i = z_i + e_i, e_i ~ N(0, sigma^2), the likelihood of the data is
+ * prod_i (1 / (sqrt(2 pi) sigma)) exp(-(y_i - z_i)^2 / (2 sigma^2)). */
+
+/* The negative log-likelihood of the m rows under that model, z_i = w.x_i + w[d]:
+ *   -log L = m log(sqrt(2 pi) sigma) + (1 / (2 sigma^2)) sum_i (y_i - z_i)^2,
+ * for a given sigma > 0. For every sigma it is a constant plus a positive multiple of the sum of
+ * squares, so its minimiser is the least-squares w. */
+double gaussian_nll(const double *X /* [m * d] */, const double *y /* [m] */, const double *w /* [d + 1] */, size_t m,
+                    size_t d, double sigma);
+
+/* The least-squares w in closed form (the normal equation, 정규 방정식): with A = [X 1] (m x (d + 1),
+ * a column of ones for the bias), the gradient of sum_i r_i^2 is 2 A'(A w - y), and it is zero where
+ *   (A'A) w = A'y.
+ * Forms A'A (into work[0 .. (d+1)^2 - 1], row-major) and A'y (into the next d + 1 values), then
+ * solves by Cholesky, A'A = L L', L y' = A'y, L' w = y' (written by hand: no GSL here).
+ * Returns 0, or -1 (w unchanged) when A'A is not positive definite (a pivot <= 0: the columns of A
+ * are linearly dependent, or m < d + 1). */
+#define LEAST_SQUARES_WORK(d) (((d) + 1) * ((d) + 1) + ((d) + 1))
+int linear_least_squares(const double *X /* [m * d] */, const double *y /* [m] */, size_t m, size_t d,
+                         double *w /* [d + 1] */, double *work /* [LEAST_SQUARES_WORK(d)] */);
+
+/* ---- softmax regression: more than two classes (iris, wine) -------------------------------------
+ * k classes, W is k x (d + 1) row-major: row c holds class c's d weights, then its bias, and
+ *   z_ic = W[c*(d+1) + d] + sum_j W[c*(d+1) + j] * X[i*d + j].
+ * Labels y_i are 0, 1, ..., k - 1 (stored as doubles). */
+
+/* The mean softmax cross-entropy of the m rows (lesson 3's softmax_cross_entropy on each row's
+ * logits z_i, averaged) and its gradient:
+ *   L = (1/m) sum_i [ log sum_c e^{z_ic} - z_{i,y_i} ]
+ *   grad[c*(d+1) + j] = (1/m) sum_i (q_ic - [y_i == c]) X[i*d + j],
+ *   grad[c*(d+1) + d] = (1/m) sum_i (q_ic - [y_i == c]),     q_i = softmax(z_i)
+ * (the binary case's (p_i - y_i) x_i, one row of W per class). Stable for logits of +-1000
+ * (subtract each row's max). probs is scratch space for one row's k probabilities.
+ * Returns L; m = 0 or k = 0: returns NAN and writes nothing. */
+double softmax_regression_loss_grad(const double *X /* [m * d] */, const double *y /* [m] */, const double *W /* [k * (d + 1)] */,
+                                    size_t m, size_t d, size_t k, double *grad /* [k * (d + 1)] */,
+                                    double *probs /* [k] */);
+
+/* Batch gradient descent on that loss from the caller's W: epochs times
+ *   grad = softmax_regression_loss_grad(all m rows);  W <- W - lr * grad.
+ * Returns the loss at the final W (one more call after the last step). grad and probs are
+ * scratch space as above. */
+double train_softmax_regression(const double *X /* [m * d] */, const double *y /* [m] */, size_t m, size_t d, size_t k,
+                                double *W /* [k * (d + 1)] */, double lr, size_t epochs,
+                                double *grad /* [k * (d + 1)] */, double *probs /* [k] */);
+
 #endif

@@ -6,14 +6,23 @@
  *   par_ref_K.dat, par_yours_K.dat       descent on f(x) = x^2 from x0 = 2: smooth, zig-zag,
  *                            diverging
  *   labels.gp                the learning rates and their names
+ *   risk.dat                 the blog post Optimization's risk f = x cos(pi x) and empirical risk
+ *                            g = f + 0.2 cos(5 pi x); labels: their minima (gsl_min) and plain
+ *                            descent on each (reference, your noisy_descent_1d with noise 0)
+ *   escape.dat               where noisy descent from f's local minimum ends, over 300 runs,
+ *                            without and with noise (histograms: reference, yours)
  * The reference runs are the checker's own descent (oracle_gd_run) on the notes' formula; yours
  * use your gd_run, and on the camelback your camelback and camelback_grad.
  */
 #include "gradient_descent.h"
 #include "oracle.h"
 #include "driver.h"
+#include "todo.h"
+
+#include <gsl/gsl_randist.h>
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -83,6 +92,94 @@ static size_t run_yours(const wb_objective *obj, const double *x0, size_t n, dou
     return steps <= max_steps ? steps : max_steps;
 }
 
+static double risk(double x, void *p) { (void)p; return x * cos(M_PI * x); }
+static double empirical_risk(double x, void *p) { return risk(x, p) + 0.2 * cos(5.0 * M_PI * x); }
+static double d_risk(double x, void *p) { (void)p; return cos(M_PI * x) - M_PI * x * sin(M_PI * x); }
+static double d_empirical_risk(double x, void *p) { return d_risk(x, p) - M_PI * sin(5.0 * M_PI * x); }
+
+enum { ESCAPE_RUNS = 300, ESCAPE_STEPS = 300, ESCAPE_BINS = 70 };
+
+/* Your noisy_descent_1d, or NaN where it is missing or its result is not finite. */
+static double your_descent(wb_scalar_fn dfdx, double x0, double lr, size_t steps, double noise,
+                           gsl_rng *rng)
+{
+    double x = noisy_descent_1d(dfdx, NULL, x0, lr, steps, noise, rng);
+    return wb_missing("noisy_descent_1d") || !isfinite(x) ? NAN : x;
+}
+
+/*
+ * Empirical risk vs risk, and escaping a local minimum with noise (the blog post Optimization).
+ */
+static void risk_figures(const char *dir, FILE *labels)
+{
+    FILE *f = plot_open(dir, "risk.dat");
+    fprintf(f, "# x  risk f  empirical risk g\n");
+    for (int k = 0; k <= 400; k++) {
+        double x = 0.5 + k / 400.0;
+        fprintf(f, "%.6f %.9f %.9f\n", x, risk(x, NULL), empirical_risk(x, NULL));
+    }
+    fclose(f);
+    double min_f = oracle_minimize_1d(risk, NULL, 0.8, 1.1, 1.4);
+    double min_g = oracle_minimize_1d(empirical_risk, NULL, 0.85, 1.0, 1.15);
+    fprintf(labels, "min_f = %.9f\nmin_f_y = %.9f\nmin_g = %.9f\nmin_g_y = %.9f\n", min_f,
+            risk(min_f, NULL), min_g, empirical_risk(min_g, NULL));
+    /* plain descent (noise 0) from 1.3 on each: the noise stream is never used, but kept in step */
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    double ref_f = oracle_noisy_descent_1d(d_risk, NULL, 1.3, 0.01, 500, 0.0, rng, ORACLE_NOISE_ANNEALED);
+    double ref_g = oracle_noisy_descent_1d(d_empirical_risk, NULL, 1.3, 0.01, 500, 0.0, rng,
+                                           ORACLE_NOISE_ANNEALED);
+    double your_f = your_descent(d_risk, 1.3, 0.01, 500, 0.0, rng);
+    double your_g = your_descent(d_empirical_risk, 1.3, 0.01, 500, 0.0, rng);
+    fprintf(labels, "gd_ref_f = %.9f\ngd_ref_g = %.9f\n", ref_f, ref_g);
+    if (isfinite(your_f) && isfinite(your_g))
+        fprintf(labels, "gd_your_f = %.9f\ngd_your_g = %.9f\n", your_f, your_g);
+    else
+        fprintf(labels, "gd_your_f = NaN\ngd_your_g = NaN\n");
+
+    /* 300 runs from f's local minimum, each on its own seeded stream */
+    const double x0 = oracle_minimize_1d(risk, NULL, -0.6, -0.27, 0.0), noise = 0.2, lr = 0.02;
+    double lo = -1.5, width = 3.5 / ESCAPE_BINS;
+    unsigned counts[4][ESCAPE_BINS] = {{0}};
+    unsigned escaped[4] = {0};
+    for (int run = 0; run < ESCAPE_RUNS; run++) {
+        for (int kind = 0; kind < 4; kind++) {
+            double sigma = kind % 2 ? noise : 0.0;
+            gsl_rng_set(rng, 1000 + (unsigned long)run);
+            double x = kind < 2 ? oracle_noisy_descent_1d(d_risk, NULL, x0, lr, ESCAPE_STEPS, sigma, rng,
+                                                          ORACLE_NOISE_ANNEALED)
+                                : your_descent(d_risk, x0, lr, ESCAPE_STEPS, sigma, rng);
+            int bin = (int)floor((x - lo) / width);
+            if (isfinite(x) && bin >= 0 && bin < ESCAPE_BINS)
+                counts[kind][bin]++;
+            if (isfinite(x) && fabs(x - min_f) < 0.25)
+                escaped[kind]++;
+        }
+    }
+    gsl_rng_free(rng);
+    bool missing = wb_missing("noisy_descent_1d");
+    f = plot_open(dir, "escape.dat");
+    fprintf(f, "# bin centre  ref_no_noise  ref_noise  your_no_noise  your_noise  (fractions of %d runs)\n",
+            ESCAPE_RUNS);
+    for (int b = 0; b < ESCAPE_BINS; b++) {
+        fprintf(f, "%.6f", lo + (b + 0.5) * width);
+        for (int kind = 0; kind < 4; kind++) {
+            if (kind >= 2 && missing)
+                fprintf(f, " nan");
+            else
+                fprintf(f, " %.6f", (double)counts[kind][b] / ESCAPE_RUNS);
+        }
+        fprintf(f, "\n");
+    }
+    fclose(f);
+    fprintf(labels, "escape_x0 = %.9f\nescape_noise = %g\nescape_lr = %g\nescape_steps = %d\n", x0, noise,
+            lr, ESCAPE_STEPS);
+    fprintf(labels, "escaped_ref = %.4f\n", (double)escaped[1] / ESCAPE_RUNS);
+    if (missing)
+        fprintf(labels, "escaped_yours = NaN\n");
+    else
+        fprintf(labels, "escaped_yours = %.4f\n", (double)escaped[3] / ESCAPE_RUNS);
+}
+
 int main(int argc, char *argv[])
 {
     FILE *labels;
@@ -124,6 +221,8 @@ int main(int argc, char *argv[])
         fprintf(labels, "par_lr_%d = %g\n", k + 1, PARABOLA_LR[k]);
     }
 
+    plot_uses("risk", "noisy_descent_1d");
+    risk_figures(dir, labels);
     plot_finish(dir, labels);
     return 0;
 }

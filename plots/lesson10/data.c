@@ -9,6 +9,8 @@
  *                  (reference: the exact Hessian; yours: your hessian_central), and Newton's method
  *                  with its gradient-step fallback from (0.6, 0.35)
  *   labels.gp      step counts, eigenvalues and your classify_critical_point's verdict
+ *   convexity.dat  x, then for ln(1 + e^-x) and x cos(pi x): f, f'' (exact), and whether your
+ *                  hessian_is_psd calls the 1x1 Hessian f'' semi-definite (1, 0, or NaN)
  * The reference runs are the checker's own (oracle_newton_run with exact Hessians, oracle_gd_run);
  * yours use your newton_run with your hessian_central as the Hessian, and your classification.
  */
@@ -186,6 +188,70 @@ static void saddle_figure(const char *dir, FILE *labels)
     fprintf(labels, "saddle_x0 = %g\nsaddle_y0 = %g\n", x0[0], x0[1]);
 }
 
+/* A convex and a non-convex function of one variable, with their exact second derivatives. */
+static double softplus_neg(const double *x, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return log1p(exp(-x[0]));
+}
+
+static double softplus_neg_f2(double x)
+{
+    double s = 1.0 / (1.0 + exp(-x));
+    return s * (1.0 - s);
+}
+
+static double x_cos_pi_x(const double *x, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return x[0] * cos(M_PI * x[0]);
+}
+
+static double x_cos_pi_x_f2(double x) { return -2.0 * M_PI * sin(M_PI * x) - M_PI * M_PI * x * cos(M_PI * x); }
+
+/* Your hessian_is_psd on the 1x1 Hessian (f''): 1, 0, or NaN where it is missing or invalid. */
+static double your_psd(double f2)
+{
+    double work[CLASSIFY_WORK(1)];
+    int verdict = hessian_is_psd(&f2, 1, work);
+    if (wb_missing("hessian_is_psd") || (verdict != 0 && verdict != 1))
+        return NAN;
+    return verdict;
+}
+
+/*
+ * Convex vs non-convex (ToBig's Optimization session): the logistic loss of one example,
+ * ln(1 + e^-z), lies below every chord; x cos(pi x) rises above the chord from -0.3 to 0.8.
+ * The chords' gaps at lambda = 1/2 come from your convexity_gap.
+ */
+static void convexity_figure(const char *dir, FILE *labels)
+{
+    FILE *f = plot_open(dir, "convexity.dat");
+    fprintf(f, "# x  softplus f  f''  your_psd  xcospix f  f''  your_psd\n");
+    for (int k = 0; k <= 240; k++) {
+        double xa = -4.0 + 8.0 * k / 240.0, xb = -1.0 + 3.0 * k / 240.0;
+        double fa2 = softplus_neg_f2(xa), fb2 = x_cos_pi_x_f2(xb);
+        fprintf(f, "%.6f %.9f %.9f %g %.6f %.9f %.9f %g\n", xa, softplus_neg(&xa, 1, NULL), fa2,
+                your_psd(fa2), xb, x_cos_pi_x(&xb, 1, NULL), fb2, your_psd(fb2));
+    }
+    fclose(f);
+    const double a[2] = {-3.0, 2.0}, b[2] = {-0.3, 0.8};
+    double mix[1], gap_a = NAN, gap_b = NAN;
+    gap_a = convexity_gap(softplus_neg, NULL, &a[0], &a[1], 1, 0.5, mix);
+    gap_b = convexity_gap(x_cos_pi_x, NULL, &b[0], &b[1], 1, 0.5, mix);
+    if (wb_missing("convexity_gap") || !isfinite(gap_a) || !isfinite(gap_b))
+        gap_a = gap_b = NAN;
+    double ma = 0.5 * (a[0] + a[1]), mb = 0.5 * (b[0] + b[1]);
+    fprintf(labels, "chord_a0 = %g\nchord_a1 = %g\nchord_b0 = %g\nchord_b1 = %g\n", a[0], a[1], b[0], b[1]);
+    fprintf(labels, "ref_gap_a = %.9f\nref_gap_b = %.9f\n",
+            0.5 * (softplus_neg(&a[0], 1, NULL) + softplus_neg(&a[1], 1, NULL)) - softplus_neg(&ma, 1, NULL),
+            0.5 * (x_cos_pi_x(&b[0], 1, NULL) + x_cos_pi_x(&b[1], 1, NULL)) - x_cos_pi_x(&mb, 1, NULL));
+    if (isfinite(gap_a))
+        fprintf(labels, "your_gap_a = %.9f\nyour_gap_b = %.9f\n", gap_a, gap_b);
+    else
+        fprintf(labels, "your_gap_a = NaN\nyour_gap_b = NaN\n");
+}
+
 int main(int argc, char *argv[])
 {
     FILE *labels;
@@ -204,6 +270,8 @@ int main(int argc, char *argv[])
     race(dir, "rosen", &r, oracle_rosenbrock_hessian, r0, 1e-3, GD_STEPS, labels);
 
     saddle_figure(dir, labels);
+    plot_uses("convexity", "convexity_gap", "hessian_is_psd");
+    convexity_figure(dir, labels);
     plot_finish(dir, labels);
     return 0;
 }

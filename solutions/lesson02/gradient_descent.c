@@ -4,6 +4,7 @@
  */
 #include "gradient_descent.h"
 
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
@@ -73,4 +74,43 @@ size_t gd_run(const wb_objective *obj, double *x, size_t n, double lr, size_t ma
     }
     return max_steps;
     /* SOLUTION END return 0; */
+}
+
+/* D_u f = grad . u */
+double directional_derivative(const double *grad, const double *u, size_t n)
+{
+    /* SOLUTION BEGIN */
+    double d = 0.0;
+    for (size_t i = 0; i < n; i++)
+        d += grad[i] * u[i];
+    return d;
+    /* SOLUTION END return 0.0; */
+}
+
+/* u = -grad / ||grad||: by Cauchy-Schwarz, grad . u >= -||grad|| ||u||, with equality only here */
+double steepest_descent_direction(const double *grad, size_t n, double *u)
+{
+    /* SOLUTION BEGIN */
+    double norm2 = 0.0;
+    for (size_t i = 0; i < n; i++)
+        norm2 += grad[i] * grad[i];
+    double norm = sqrt(norm2);
+    for (size_t i = 0; i < n; i++)
+        u[i] = norm > 0.0 ? -grad[i] / norm : 0.0;
+    return norm;
+    /* SOLUTION END return 0.0; */
+}
+
+/* x <- x - lr f'(x) + sigma_k N(0, 1),  sigma_k = noise (1 - k / steps) */
+double noisy_descent_1d(wb_scalar_fn dfdx, void *params, double x0, double lr, size_t steps,
+                        double noise, gsl_rng *rng)
+{
+    /* SOLUTION BEGIN */
+    double x = x0;
+    for (size_t k = 0; k < steps; k++) {
+        double sigma = noise * (1.0 - (double)k / (double)steps);
+        x = x - lr * dfdx(x, params) + gsl_ran_gaussian(rng, sigma);
+    }
+    return x;
+    /* SOLUTION END return 0.0; */
 }

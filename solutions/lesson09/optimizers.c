@@ -164,3 +164,16 @@ double lr_cosine(double lr0, double lr_min, size_t t, size_t t_max)
     return lr_min + (lr0 - lr_min) * (1.0 + cos(M_PI * (double)t / (double)t_max)) / 2.0;
     /* SOLUTION END return 0.0; */
 }
+
+/* 1 - mu(e) = (1 - mu_start) ((1 - mu_end) / (1 - mu_start))^(e / ramp), then mu_end */
+double momentum_schedule(double mu_start, double mu_end, size_t epoch, size_t ramp_epochs)
+{
+    /* SOLUTION BEGIN */
+    if (!(mu_start >= 0.0 && mu_start <= mu_end && mu_end < 1.0))
+        return NAN;
+    if (epoch >= ramp_epochs)
+        return mu_end;
+    double fraction = (double)epoch / (double)ramp_epochs;
+    return 1.0 - (1.0 - mu_start) * pow((1.0 - mu_end) / (1.0 - mu_start), fraction);
+    /* SOLUTION END return 0.0; */
+}

@@ -196,3 +196,41 @@ int bfgs_update(double *Hinv, const double *s, const double *y, size_t n, double
     return BFGS_UPDATED;
     /* SOLUTION END return BFGS_UPDATED; */
 }
+
+/* gap = lambda f(x) + (1 - lambda) f(y) - f(lambda x + (1 - lambda) y) */
+double convexity_gap(wb_vector_fn f, void *params, const double *x, const double *y, size_t n,
+                     double lambda, double *mix)
+{
+    /* SOLUTION BEGIN */
+    for (size_t i = 0; i < n; i++)
+        mix[i] = lambda * x[i] + (1.0 - lambda) * y[i];
+    return lambda * f(x, n, params) + (1.0 - lambda) * f(y, n, params) - f(mix, n, params);
+    /* SOLUTION END return 0.0; */
+}
+
+/* PSD: no eigenvalue below -CRITICAL_ZERO_RTOL * max_k |lambda_k| (gsl_eigen_symm on a copy) */
+int hessian_is_psd(const double *H, size_t n, double *work)
+{
+    /* SOLUTION BEGIN */
+    if (n == 0)
+        return -1;
+    for (size_t k = 0; k < n * n; k++)
+        if (!isfinite(H[k]))
+            return -1;
+    double *lambda = work + n * n;
+    memcpy(work, H, n * n * sizeof *work);
+    gsl_matrix_view A = gsl_matrix_view_array(work, n, n);
+    gsl_vector_view L = gsl_vector_view_array(lambda, n);
+    gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc(n);
+    gsl_eigen_symm(&A.matrix, &L.vector, w);
+    gsl_eigen_symm_free(w);
+
+    double scale = 0.0;
+    for (size_t i = 0; i < n; i++)
+        scale = fmax(scale, fabs(lambda[i]));
+    for (size_t i = 0; i < n; i++)
+        if (lambda[i] < -CRITICAL_ZERO_RTOL * scale)
+            return 0;
+    return 1;
+    /* SOLUTION END return -1; */
+}

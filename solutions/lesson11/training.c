@@ -167,3 +167,160 @@ int train_logistic(const double *X, const double *y, size_t m, const double *X_v
     return (int)e;
     /* SOLUTION END return 0; */
 }
+
+/* log(p / (1 - p)) = log p - log1p(-p) */
+double log_odds(double p)
+{
+    /* SOLUTION BEGIN */
+    return log(p) - log1p(-p);
+    /* SOLUTION END return 0.0; */
+}
+
+/* log(1 - sigma(z)) = -log(1 + e^z) = -(max(z, 0) + log1p(e^-|z|)) */
+double log_one_minus_sigmoid(double z)
+{
+    /* SOLUTION BEGIN */
+    return -(fmax(z, 0.0) + log1p(exp(-fabs(z))));
+    /* SOLUTION END return 0.0; */
+}
+
+/* l(z) = log(1 + e^z) - y z */
+double nll_of_logit(double z, double y)
+{
+    /* SOLUTION BEGIN */
+    return fmax(z, 0.0) + log1p(exp(-fabs(z))) - y * z;
+    /* SOLUTION END return 0.0; */
+}
+
+/* dl/dz = e^z / (1 + e^z) - y = sigma(z) - y */
+double nll_of_logit_grad(double z, double y)
+{
+    /* SOLUTION BEGIN */
+    double p = z >= 0.0 ? 1.0 / (1.0 + exp(-z)) : exp(z) / (1.0 + exp(z));
+    return p - y;
+    /* SOLUTION END return 0.0; */
+}
+
+/* -log L = m log(sqrt(2 pi) sigma) + sum_i (y_i - z_i)^2 / (2 sigma^2) */
+double gaussian_nll(const double *X, const double *y, const double *w, size_t m, size_t d,
+                    double sigma)
+{
+    /* SOLUTION BEGIN */
+    double squares = 0.0;
+    for (size_t i = 0; i < m; i++) {
+        double z = w[d];
+        for (size_t j = 0; j < d; j++)
+            z += w[j] * X[i * d + j];
+        squares += (y[i] - z) * (y[i] - z);
+    }
+    return (double)m * log(sqrt(2.0 * M_PI) * sigma) + squares / (2.0 * sigma * sigma);
+    /* SOLUTION END return 0.0; */
+}
+
+/* (A'A) w = A'y with A = [X 1], by Cholesky A'A = L L' */
+int linear_least_squares(const double *X, const double *y, size_t m, size_t d, double *w,
+                         double *work)
+{
+    /* SOLUTION BEGIN */
+    size_t k = d + 1;
+    double *G = work, *b = work + k * k;
+    /* G = A'A and b = A'y, where column d of A is all ones */
+    for (size_t r = 0; r < k; r++) {
+        for (size_t c = 0; c < k; c++) {
+            double sum = 0.0;
+            for (size_t i = 0; i < m; i++)
+                sum += (r < d ? X[i * d + r] : 1.0) * (c < d ? X[i * d + c] : 1.0);
+            G[r * k + c] = sum;
+        }
+        double sum = 0.0;
+        for (size_t i = 0; i < m; i++)
+            sum += (r < d ? X[i * d + r] : 1.0) * y[i];
+        b[r] = sum;
+    }
+    /* G = L L' in place (lower triangle): L_jj = sqrt(G_jj - sum_k L_jk^2),
+       L_ij = (G_ij - sum_k L_ik L_jk) / L_jj */
+    for (size_t j = 0; j < k; j++) {
+        double diag = G[j * k + j];
+        for (size_t q = 0; q < j; q++)
+            diag -= G[j * k + q] * G[j * k + q];
+        if (!(diag > 0.0))
+            return -1;
+        G[j * k + j] = sqrt(diag);
+        for (size_t i = j + 1; i < k; i++) {
+            double v = G[i * k + j];
+            for (size_t q = 0; q < j; q++)
+                v -= G[i * k + q] * G[j * k + q];
+            G[i * k + j] = v / G[j * k + j];
+        }
+    }
+    /* forward: L t = b (t overwrites b); backward: L' w = t */
+    for (size_t i = 0; i < k; i++) {
+        for (size_t q = 0; q < i; q++)
+            b[i] -= G[i * k + q] * b[q];
+        b[i] /= G[i * k + i];
+    }
+    for (size_t i = k; i-- > 0;) {
+        double v = b[i];
+        for (size_t q = i + 1; q < k; q++)
+            v -= G[q * k + i] * w[q];
+        w[i] = v / G[i * k + i];
+    }
+    return 0;
+    /* SOLUTION END return -1; */
+}
+
+/* L = (1/m) sum_i [log sum_c e^{z_ic} - z_{i,y_i}],  grad_c = (1/m) sum_i (q_ic - [y_i = c]) (x_i, 1) */
+double softmax_regression_loss_grad(const double *X, const double *y, const double *W, size_t m,
+                                    size_t d, size_t k, double *grad, double *probs)
+{
+    /* SOLUTION BEGIN */
+    if (m == 0 || k == 0)
+        return NAN;
+    size_t row = d + 1;
+    for (size_t q = 0; q < k * row; q++)
+        grad[q] = 0.0;
+    double loss = 0.0;
+    for (size_t i = 0; i < m; i++) {
+        const double *x = X + i * d;
+        size_t label = (size_t)y[i];
+        /* logits into probs, then softmax in place (shifted by the row's max) */
+        double zmax = -INFINITY;
+        for (size_t c = 0; c < k; c++) {
+            double z = W[c * row + d];
+            for (size_t j = 0; j < d; j++)
+                z += W[c * row + j] * x[j];
+            probs[c] = z;
+            zmax = fmax(zmax, z);
+        }
+        double sum = 0.0, z_label = probs[label];
+        for (size_t c = 0; c < k; c++) {
+            probs[c] = exp(probs[c] - zmax);
+            sum += probs[c];
+        }
+        loss += zmax + log(sum) - z_label;
+        for (size_t c = 0; c < k; c++) {
+            double delta = probs[c] / sum - (c == label ? 1.0 : 0.0);
+            for (size_t j = 0; j < d; j++)
+                grad[c * row + j] += delta * x[j];
+            grad[c * row + d] += delta;
+        }
+    }
+    for (size_t q = 0; q < k * row; q++)
+        grad[q] /= (double)m;
+    return loss / (double)m;
+    /* SOLUTION END return 0.0; */
+}
+
+/* epochs times: W <- W - lr * grad L(W); then L at the final W */
+double train_softmax_regression(const double *X, const double *y, size_t m, size_t d, size_t k,
+                                double *W, double lr, size_t epochs, double *grad, double *probs)
+{
+    /* SOLUTION BEGIN */
+    for (size_t e = 0; e < epochs; e++) {
+        softmax_regression_loss_grad(X, y, W, m, d, k, grad, probs);
+        for (size_t q = 0; q < k * (d + 1); q++)
+            W[q] -= lr * grad[q];
+    }
+    return softmax_regression_loss_grad(X, y, W, m, d, k, grad, probs);
+    /* SOLUTION END return 0.0; */
+}
