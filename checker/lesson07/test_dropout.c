@@ -37,6 +37,11 @@ static const wb_mistake mistakes[] = {
      "(1 - p) at evaluation, which is the classic convention's correction).",
      "Pick one convention and scale once. In dropout_forward: y = mask * x / (1 - p) in "
      "training and y = x at evaluation."},
+    {"shared_draw", NULL,
+     "One random draw decided every unit: the mask is all 0 or all 1, so a whole layer is kept "
+     "or dropped at once (and its mean then looks scaled twice, or zero).",
+     "Draw once per unit, inside the loop: mask[i] = gsl_rng_uniform(rng) < p ? 0 : 1. Each "
+     "unit is dropped independently of the others."},
     {"p_as_keep_probability", NULL,
      "p was used as the probability of keeping a unit; here it is the probability of dropping "
      "one (PyTorch's meaning, and the notes' p_input = 0.2, p_hidden = 0.5).",
@@ -229,6 +234,21 @@ WB_TEST(lesson07, forward_eval, "dropout_forward at evaluation returns x, mask =
     }
 }
 
+/*
+ * Every unit has its own draw: a mask of n equal values has probability p^n + (1 - p)^n with
+ * independent draws; when that is below 1e-9, equal values mean one draw decided them all.
+ */
+static void expect_independent_units(const wb_call *call, const double *mask, size_t n, double p)
+{
+    double all_equal = pow(p, (double)n) + pow(1.0 - p, (double)n);
+    size_t dropped = count_dropped(mask, n);
+    if (n < 2 || all_equal > 1e-9 || (dropped != 0 && dropped != n))
+        return;
+    wb_fail(call, "shared_draw", "expected   some units kept and some dropped: with one draw "
+            "per unit, all %zu alike has probability %.3g\ngot        every unit %s", n,
+            all_equal, dropped ? "dropped" : "kept");
+}
+
 /* Calls a forward function in training on x and checks its status and mask; returns y. */
 static double *train_call(const wb_call *call, forward_fn forward, const double *x, double *mask,
                           size_t n, double p, gsl_rng *rng, const char *what)
@@ -240,6 +260,7 @@ static double *train_call(const wb_call *call, forward_fn forward, const double 
     expect_written(call, what);
     expect_status(call, status, 0, "0: p is a valid rate");
     expect_binary_mask(call, mask, n, p);
+    expect_independent_units(call, mask, n, p);
     return y;
 }
 
