@@ -175,28 +175,33 @@ static void expect_dropped_fraction(const wb_call *call, const double *mask, siz
 
 /* ---- dropout_forward ---------------------------------------------------------------------- */
 
-WB_TEST(lesson07, forward_p_zero, "dropout_forward with p = 0 is the identity, in training and at evaluation")
+WB_TEST(lesson07, forward_p_zero, "both forwards with p = 0 are the identity, in training and at evaluation")
 {
     const size_t n = 50;
-    for (int train = 1; train >= 0; train--) {
-        double *x = random_vector(n, -3.0, 3.0), *y = wb_buffer(n), *mask = wb_buffer(n);
-        const double *ones = constant_vector(n, 1.0), *zeros = constant_vector(n, 0.0);
-        char xs[120];
-        describe(xs, sizeof xs, x, n);
-        wb_call call = wb_call_of("dropout_forward", "x = %s, y, mask, n = %zu, p_drop = 0, "
-                                                     "train = %s, rng",
-                                  xs, n, train ? "true" : "false");
-        int status = dropout_forward(x, y, mask, n, 0.0, train, wb_rng());
-        wb_expect_untouched_fences(&call, "y", y);
-        wb_expect_untouched_fences(&call, "mask", mask);
-        expect_written(&call, "y = x and mask = 1 everywhere: with p = 0 nothing is dropped");
-        expect_status(&call, status, 0, "0: p = 0 is a valid rate");
-        wb_expect_vector(&call, "mask", mask,
-                         (wb_expected){ones, "every unit kept: probability 1 - p = 1"}, n,
-                         WB_TOL_DEFAULT, WB_VARIANTS({"p_as_keep_probability", zeros}));
-        wb_expect_vector(&call, "y", y, (wb_expected){x, "x itself: 1 / (1 - 0) = 1"}, n,
-                         WB_TOL_DEFAULT, WB_VARIANTS({"scale_by_p", zeros}));
-    }
+    const forward_fn forwards[2] = {dropout_forward, dropout_forward_classic};
+    const char *names[2] = {"dropout_forward", "dropout_forward_classic"};
+    for (int which = 0; which < 2; which++)
+        for (int train = 1; train >= 0; train--) {
+            double *x = random_vector(n, -3.0, 3.0), *y = wb_buffer(n), *mask = wb_buffer(n);
+            const double *ones = constant_vector(n, 1.0), *zeros = constant_vector(n, 0.0);
+            char xs[120];
+            describe(xs, sizeof xs, x, n);
+            wb_call call = wb_call_of(names[which], "x = %s, y, mask, n = %zu, p_drop = 0, "
+                                                    "train = %s, rng",
+                                      xs, n, train ? "true" : "false");
+            int status = forwards[which](x, y, mask, n, 0.0, train, wb_rng());
+            wb_expect_untouched_fences(&call, "y", y);
+            wb_expect_untouched_fences(&call, "mask", mask);
+            expect_written(&call, "y = x and mask = 1 everywhere: with p = 0 nothing is dropped");
+            expect_status(&call, status, 0, "0: p = 0 is a valid rate");
+            wb_expect_vector(&call, "mask", mask,
+                             (wb_expected){ones, "every unit kept: probability 1 - p = 1"}, n,
+                             WB_TOL_DEFAULT, WB_VARIANTS({"p_as_keep_probability", zeros}));
+            wb_expect_vector(&call, "y", y,
+                             (wb_expected){x, which ? "x itself: mask * x, or (1 - 0) x"
+                                                    : "x itself: 1 / (1 - 0) = 1"},
+                             n, WB_TOL_DEFAULT, WB_VARIANTS({"scale_by_p", zeros}));
+        }
 }
 
 WB_TEST(lesson07, forward_eval, "dropout_forward at evaluation returns x, mask = 1, and draws nothing")
