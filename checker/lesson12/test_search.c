@@ -221,6 +221,7 @@ WB_TEST(lesson12, grid_linear, "grid_values, linear: lo + (hi - lo) i / (k - 1),
 {
     check_grid(0.0, 1e-2, 5, 0, "lo + (hi - lo) i / (k - 1) in long double");
     check_grid(-1.0, 3.0, 2, 0, "lo + (hi - lo) i / (k - 1) in long double");
+    check_grid(0.5, 0.5, 3, 0, "lo == hi is a valid range: k copies of lo");
     for (int t = 0; t < 5; t++) {
         double lo = wb_uniform(-2.0, 2.0), hi = lo + wb_uniform(0.01, 5.0);
         check_grid(lo, hi, 2 + gsl_rng_uniform_int(wb_rng(), 30), 0,
@@ -502,10 +503,15 @@ WB_TEST(lesson12, grid_search_points, "grid_search tries every point of the grid
  * narrowed (oracle_narrow) around the best validation loss of your round r. A grid narrowed
  * around the best training loss instead names that mistake.
  */
-static void check_coarse_to_fine(search_range lr, search_range wd, size_t k, size_t rounds)
+static void check_coarse_to_fine_at(search_range lr, search_range wd, size_t k, size_t rounds,
+                                    const double *corner)
 {
     size_t per = k * k, n = rounds * per;
     recorder *r = new_recorder(lr, wd);
+    if (corner) { /* the optimum at a corner of the ranges: the best point on the grid's edge */
+        r->u_opt = corner[0] < 0.5 ? scaled(lr.lo, lr) : scaled(lr.hi, lr);
+        r->v_opt = corner[1] < 0.5 ? scaled(wd.lo, wd) : scaled(wd.hi, wd);
+    }
     char a[64], b[64];
     describe_range(a, sizeof a, lr);
     describe_range(b, sizeof b, wd);
@@ -544,6 +550,30 @@ static void check_coarse_to_fine(search_range lr, search_range wd, size_t k, siz
                 "points\ngot        %ld, the best of the last round", oracle_argmin(&r->calls[0][3], n, 4),
                 n, best);
     expect_record(&call, r, tried, n, best);
+    free(r);
+}
+
+static void check_coarse_to_fine(search_range lr, search_range wd, size_t k, size_t rounds)
+{
+    check_coarse_to_fine_at(lr, wd, k, rounds, NULL);
+}
+
+WB_TEST(lesson12, coarse_to_fine_edges, "coarse_to_fine and grid_search with k = 2, and with the "
+                                        "best point on the edges of the grid")
+{
+    const search_range lr = {1e-4, 1e-1, 1}, wd = {0.0, 0.02, 0};
+    const double low[2] = {0.0, 0.0}, high[2] = {1.0, 1.0};
+    check_coarse_to_fine_at(lr, wd, 4, 3, low);
+    check_coarse_to_fine_at(lr, wd, 4, 3, high);
+    check_coarse_to_fine_at(lr, wd, 2, 3, NULL);
+    recorder *r = new_recorder(lr, wd);
+    wb_call call = wb_call_of("grid_search", "objective, ctx, lr_range = {0.0001, 0.1, log}, "
+                              "wd_range = {0, 0.02, linear}, k_lr = 3, k_wd = 2, tried");
+    search_point *tried = new_tried(6);
+    long best = grid_search(record, r, lr, wd, 3, 2, tried);
+    wb_expect_count(&call, "calls to the objective", r->n, 6, WB_NO_VARIANTS);
+    expect_grid_points(&call, tried, lr, wd, 3, 2, NULL, NULL, NULL);
+    expect_record(&call, r, tried, 6, best);
     free(r);
 }
 
