@@ -1,7 +1,7 @@
 # The workbook's commands. `make help` lists them; checker/tools/workbook does the work, and
 # checker/build.mk builds a lesson's checker and plot driver.
 WB := checker/tools/workbook
-COMMANDS := check plots watch hint report test bench help clean deps stubs po grade release bench-grade
+COMMANDS := check plots watch hint report test bench help clean deps stubs po grade release bench-grade mutation
 # Lesson names (lesson3, lesson03) are arguments of the command before them, not targets.
 LESSON_ARGS := $(filter-out $(COMMANDS),$(MAKECMDGOALS))
 
@@ -17,7 +17,7 @@ endif
 # The students' copy (make release) has no solutions, self-test, benchmarks or grader: those
 # commands say so in one line there.
 ifneq ($(wildcard .workbook-release),)
-MAINTAINER_GOALS := $(filter test bench grade release bench-grade stubs,$(MAKECMDGOALS))
+MAINTAINER_GOALS := $(filter test bench grade release bench-grade stubs mutation,$(MAKECMDGOALS))
 ifneq ($(MAINTAINER_GOALS),)
 $(error make $(firstword $(MAINTAINER_GOALS)) is for the workbook's maintainers and instructors: this students' copy has no solutions, self-test or grader (see make help))
 endif
@@ -49,6 +49,9 @@ test:
 
 bench:
 	@checker/tools/bench
+
+mutation:
+	@checker/tools/mutation $(LESSON_ARGS)
 
 # make grade SUBMISSIONS=dir [LESSONS=3,5] [GRADES=dir] [JOBS=n]: see checker/grade/grade.
 grade:

@@ -543,11 +543,15 @@ void wb_expect_count(const wb_call *call, const char *what, size_t got, size_t e
     }
     say_as(&m, N_("expected"), "%s = %zu\n", what, expected);
     say_as(&m, N_("got"), "%s = %zu\n", what, got);
-    for (size_t k = 0; k < n_variants; k++)
-        if ((double)got == variants[k].values[0] && (double)expected != variants[k].values[0]) {
+    /* every listed mistake that fits is named (each once): never just one of two */
+    for (size_t k = 0; k < n_variants; k++) {
+        bool named = false;
+        for (size_t j = 0; j < k; j++)
+            named |= (double)got == variants[j].values[0] && !strcmp(variants[j].id, variants[k].id);
+        if ((double)got == variants[k].values[0] && (double)expected != variants[k].values[0] &&
+            !named)
             say_mistake(&m, variants[k].id);
-            break;
-        }
+    }
     fail_with(&m);
 }
 

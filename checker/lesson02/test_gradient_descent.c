@@ -32,6 +32,15 @@ static const wb_mistake mistakes[] = {
      N_("The run always takes max_steps steps: it never stops when ||grad|| <= tol."),
      N_("Before each update, compute the Euclidean norm of the gradient and return the step count "
      "as soon as it is <= tol.")},
+    {"tolerance_strict", "gd_run",
+     N_("The run went on where ||grad|| equals tol exactly: the test is ||grad|| < tol, not <= tol."),
+     N_("Stop when sqrt(sum g_i^2) <= tol: a gradient exactly at the tolerance meets it.")},
+    {"norm_not_euclidean", "gd_run",
+     N_("The stopping rule measured the gradient with another norm than the Euclidean one (the "
+     "largest |g_i|, or the sum of the |g_i|): with two or more coordinates it stops at another "
+     "step."),
+     N_("||grad|| is sqrt(g_1^2 + ... + g_n^2): sum the squares of every coordinate, then take the "
+     "square root (or compare the sum with tol^2).")},
     {"steepest_ascent_direction", "steepest_descent_direction",
      N_("This direction points uphill: grad / ||grad|| is the steepest ascent."),
      N_("D_u f = grad . u = ||grad|| cos(angle) is smallest when u points against grad: "
@@ -221,6 +230,20 @@ static void x_squared_grad(const double *x, size_t n, void *p, double *g)
     g[0] = 2.0 * x[0];
 }
 
+/* f(x, y) = x^2 + y^2: from (1, 1) with lr = 0.25 both coordinates are 2^-k after k steps. */
+static double sum_of_squares(const double *x, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return x[0] * x[0] + x[1] * x[1];
+}
+
+static void sum_of_squares_grad(const double *x, size_t n, void *p, double *g)
+{
+    (void)n, (void)p;
+    g[0] = 2.0 * x[0];
+    g[1] = 2.0 * x[1];
+}
+
 /* Runs the student's gd_run with fenced buffers; returns the steps, fills x and traj. */
 static size_t run_student(const wb_call *call, const wb_objective *obj, double *x, size_t n,
                           double lr, size_t max_steps, double tol, double **traj_out)
@@ -257,13 +280,42 @@ WB_TEST(lesson02, gd_run_counts, "gd_run stops as soon as ||grad|| <= tol and co
         size_t steps = run_student(&call, &obj, x, 1, 0.25, cases[c].max_steps, cases[c].tol, &traj);
         double plus = (double)cases[c].steps + 1, minus = (double)cases[c].steps - 1,
                all = (double)cases[c].max_steps;
+        /* in the first two cases ||grad|| equals tol exactly at the stop: one step more is
+           also what ||grad|| < tol in place of <= gives */
+        const char *equal_at_stop = c < 2 ? "tolerance_strict" : "off_by_one";
         wb_expect_count(&call, "the returned number of steps", steps, cases[c].steps,
                         WB_VARIANTS({"tolerance_ignored", &all}, {"off_by_one", &plus},
-                                    {"off_by_one", &minus}));
+                                    {"off_by_one", &minus}, {equal_at_stop, &plus}));
         double want = ldexp(1.0, -(int)cases[c].steps);
         wb_expect_scalar(&call, x[0], want, "x_steps = 2^-steps", WB_TOL_DEFAULT, WB_NO_VARIANTS);
         wb_expect_scalar(&call, traj[0], cases[c].x0, "trajectory row 0 is the starting point",
                          WB_TOL_DEFAULT, WB_NO_VARIANTS);
+    }
+}
+
+/*
+ * In two dimensions the norms part: at (2^-k, 2^-k) the gradient's largest |g_i| is 2^(1-k), its
+ * Euclidean norm sqrt(2) 2^(1-k) and its sum of |g_i| 2^(2-k). With tol = 2^-9 the Euclidean
+ * norm first meets it at k = 11 (the largest |g_i| at k = 10); with tol = 1.5 2^-9 at k = 10
+ * (the sum at k = 11).
+ */
+WB_TEST(lesson02, gd_run_norm, "gd_run measures the gradient with the Euclidean norm (two "
+                               "coordinates, where the norms part)")
+{
+    const wb_objective obj = {sum_of_squares, sum_of_squares_grad, NULL};
+    const struct {
+        double tol;
+        size_t steps, other;
+    } cases[] = {{0x1p-9, 11, 10}, {0x1.8p-9, 10, 11}};
+    for (size_t c = 0; c < 2; c++) {
+        const double start[2] = {1.0, 1.0};
+        wb_call call = wb_call_of("gd_run", "f(x, y) = x^2 + y^2, x = {1, 1}, n = 2, lr = 0.25, "
+                                            "max_steps = 50, tol = %a", cases[c].tol);
+        double *x = wb_buffer_copy(start, 2), *traj;
+        size_t steps = run_student(&call, &obj, x, 2, 0.25, 50, cases[c].tol, &traj);
+        double other = (double)cases[c].other;
+        wb_expect_count(&call, "the returned number of steps", steps, cases[c].steps,
+                        WB_VARIANTS({"norm_not_euclidean", &other}));
     }
 }
 

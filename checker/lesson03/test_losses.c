@@ -60,6 +60,10 @@ static const wb_mistake mistakes[] = {
      "the notes' convention, whose 1/2 cancels the 2 of the derivative."),
      N_("This lesson's squared error has no 1/2 (like PyTorch's MSELoss): mse = (1/n) sum (pred - "
      "target)^2, and the derivative of (a - y)^2 keeps the factor 2: 2 (a - y) a (1 - a).")},
+    {"one_minus_sigmoid_cancels", "sigmoid_mse_grad",
+     N_("1 - a was computed as 1 - sigmoid(z): above z = 37 sigmoid(z) rounds to 1, and the "
+     "gradient becomes exactly 0 instead of the tiny number it is (about 2 exp(-z))."),
+     N_("1 - sigmoid(z) = sigmoid(-z) = 1 / (1 + exp(z)): compute it that way, never as 1 - a.")},
 };
 WB_MISTAKES(mistakes)
 
@@ -253,12 +257,18 @@ WB_TEST(lesson03, softmax, "softmax on random logits, on logits up to +-1000, an
 /*
  * Which mistake makes log_softmax non-finite for finite logits: the log of an underflowed
  * probability leaves the largest logit's entry finite (ln of a sum near 1) and puts -Inf where
- * z_i is far below the max; the unstable log-sum-exp spoils every entry.
+ * z_i is far below the max; the unstable log-sum-exp spoils every entry. Neither can happen
+ * below |z| = 700, and NaN in every entry is also what an out never written holds (the checker
+ * fills it with NaN): then no mistake is named.
  */
 static const char *log_softmax_mistake(const double *z, const double *got, const double *want,
                                        size_t k)
 {
-    size_t top = 0;
+    size_t top = 0, nans = 0;
+    for (size_t i = 0; i < k; i++)
+        nans += isnan(got[i]) != 0;
+    if (max_abs(z, k) <= 700 || nans == k)
+        return NULL;
     bool only_minus_inf = true;
     for (size_t i = 0; i < k; i++) {
         if (z[i] > z[top])
@@ -625,11 +635,13 @@ WB_TEST(lesson03, sigmoid_ce_grad, "sigmoid_ce_grad against gsl_deriv_central of
 
 /*
  * The saturated neuron: at z = 40 with y = 0 the output is wrong by almost 1. Cross-entropy's
- * gradient is about 1; MSE's is about 2 exp(-40) = 8.5e-18, so MSE barely learns.
+ * gradient is about 1; MSE's is about 2 exp(-40) = 8.5e-18, so MSE barely learns. MSE's
+ * gradient is 2 (a - y) a (1 - a): only a - y cancels (to within eps), so it is known to
+ * 4 eps times 2 a (1 - a), with 1 - a = sigmoid(-z), which a naive 1 - a rounds to 0.
  */
 WB_TEST(lesson03, saturated_neuron,
-        "both sigmoid gradients are finite and exact for |z| up to 1000: CE's stays near 1 when "
-        "the neuron is wrong, MSE's vanishes")
+        "both sigmoid gradients are finite for |z| up to 1000: CE's stays near 1 when the neuron "
+        "is wrong (to 4 eps), MSE's vanishes but is not 0 (to 4 eps times a (1 - a))")
 {
     const double zs[] = {10, -10, 20, -20, 40, -40, 100, -100, 1000, -1000};
     const wb_tol tol = wb_tol_plus(4.0 * DBL_EPSILON,
@@ -641,13 +653,18 @@ WB_TEST(lesson03, saturated_neuron,
             double mse_want = oracle_loss_sigmoid_mse_grad(z, y), ce_want = oracle_loss_sigmoid_ce_grad(z, y);
             double mse_flipped = -mse_want, mse_half = mse_want / 2, ce_flipped = -ce_want;
             const char *source = "the closed form in long double, with 1 - sigmoid(z) = sigmoid(-z)";
+            double a = 1.0 / (1.0 + exp(-z)), spread = a / (1.0 + exp(z));
+            double naive = 2.0 * (a - y) * a * (1.0 - a);
+            const wb_tol mse_tol = wb_tol_plus(8.0 * DBL_EPSILON * spread,
+                                               "plus 4 eps times 2 a (1 - a): only a - y cancels");
             wb_call call = wb_call_of("sigmoid_ce_grad", "z = %g, y = %d", z, y);
             wb_expect_scalar(&call, sigmoid_ce_grad(z, y), ce_want, source, tol,
                              WB_VARIANTS({"y_minus_p", &ce_flipped}));
             call = wb_call_of("sigmoid_mse_grad", "z = %g, y = %d", z, y);
-            wb_expect_scalar(&call, sigmoid_mse_grad(z, y), mse_want, source, tol,
+            wb_expect_scalar(&call, sigmoid_mse_grad(z, y), mse_want, source, mse_tol,
                              WB_VARIANTS({"y_minus_p", &mse_flipped},
-                                         {"half_squared_error", &mse_half}));
+                                         {"half_squared_error", &mse_half},
+                                         {"one_minus_sigmoid_cancels", &naive}));
         }
     }
 }

@@ -43,6 +43,11 @@ static const wb_mistake mistakes[] = {
      "gradient, so they stay copies of each other forever (the symmetry is never broken)."),
      N_("Draw every one of the fan_out * fan_in weights from the rng you are given: one draw per "
      "weight; never copy a row, draw one value for all, or re-seed the rng.")},
+    {"zero_spread", NULL,
+     N_("Every weight is exactly 0: the spread (sigma or r) came out 0. In C, 2 / (fan_in + fan_out) "
+     "and 6 / (fan_in + fan_out) divide integers and round down to 0 (the rows are then all "
+     "equal too, but because there is no spread, not because a row was copied)."),
+     N_("Divide in double: sqrt(2.0 / (double)(fan_in + fan_out)); one operand in double is enough.")},
     {"weights_transposed", "deep_forward_stats",
      N_("The layer used W[i][j] for the weight from input i to unit j: W was read as "
      "fan_in x fan_out."),
@@ -121,9 +126,15 @@ static const struct {
 
 static bool disjoint(oracle_interval a, oracle_interval b) { return a.hi < b.lo || b.hi < a.lo; }
 
-/* W (rows x cols) has no two equal rows. */
+/* W (rows x cols) has no two equal rows; first, not every weight is 0 (a spread of 0). */
 static void expect_rows_distinct(const wb_call *call, const double *W, size_t rows, size_t cols)
 {
+    size_t zeros = 0;
+    for (size_t k = 0; k < rows * cols; k++)
+        zeros += W[k] == 0.0;
+    if (zeros == rows * cols && rows * cols > 1)
+        wb_fail(call, "zero_spread", "expected   weights spread around 0 (independent draws)\n"
+                "got        all %zu weights exactly 0", rows * cols);
     for (size_t a = 0; a < rows; a++)
         for (size_t b = a + 1; b < rows; b++)
             if (memcmp(W + a * cols, W + b * cols, cols * sizeof *W) == 0)
@@ -298,6 +309,7 @@ WB_TEST(lesson06, symmetry_broken, "every scheme gives every unit its own weight
         int status = INITS[which].f(W, fi, fo, wb_rng());
         wb_expect_untouched_fences(&call, "W", W);
         expect_status(&call, status, 0, "the status for valid fans");
+        expect_rows_distinct(&call, W, fo, fi);
         for (size_t k = 0; k < fo / 2; k++)
             for (size_t i = 0; i < fi; i++)
                 diff[k * fi + i] = W[2 * k * fi + i] - W[(2 * k + 1) * fi + i];
@@ -308,7 +320,6 @@ WB_TEST(lesson06, symmetry_broken, "every scheme gives every unit its own weight
         wb_expect_interval(&call, "the sample variance of W[2k][i] - W[2k+1][i] (2 Var(W))",
                            gsl_stats_variance(diff, 1, n), want.lo, want.hi, want.how, alpha,
                            variants, nv);
-        expect_rows_distinct(&call, W, fo, fi);
     }
 }
 

@@ -37,6 +37,11 @@ static const wb_mistake mistakes[] = {
      "(1 - p) at evaluation, which is the classic convention's correction)."),
      N_("Pick one convention and scale once. In dropout_forward: y = mask * x / (1 - p) in "
      "training and y = x at evaluation.")},
+    {"shared_draw", NULL,
+     N_("One random draw decided every unit: the mask is all 0 or all 1, so a whole layer is kept "
+     "or dropped at once (and its mean then looks scaled twice, or zero)."),
+     N_("Draw once per unit, inside the loop: mask[i] = gsl_rng_uniform(rng) < p ? 0 : 1. Each "
+     "unit is dropped independently of the others.")},
     {"p_as_keep_probability", NULL,
      N_("p was used as the probability of keeping a unit; here it is the probability of dropping "
      "one (PyTorch's meaning, and the notes' p_input = 0.2, p_hidden = 0.5)."),
@@ -170,28 +175,33 @@ static void expect_dropped_fraction(const wb_call *call, const double *mask, siz
 
 /* ---- dropout_forward ---------------------------------------------------------------------- */
 
-WB_TEST(lesson07, forward_p_zero, "dropout_forward with p = 0 is the identity, in training and at evaluation")
+WB_TEST(lesson07, forward_p_zero, "both forwards with p = 0 are the identity, in training and at evaluation")
 {
     const size_t n = 50;
-    for (int train = 1; train >= 0; train--) {
-        double *x = random_vector(n, -3.0, 3.0), *y = wb_buffer(n), *mask = wb_buffer(n);
-        const double *ones = constant_vector(n, 1.0), *zeros = constant_vector(n, 0.0);
-        char xs[120];
-        describe(xs, sizeof xs, x, n);
-        wb_call call = wb_call_of("dropout_forward", "x = %s, y, mask, n = %zu, p_drop = 0, "
-                                                     "train = %s, rng",
-                                  xs, n, train ? "true" : "false");
-        int status = dropout_forward(x, y, mask, n, 0.0, train, wb_rng());
-        wb_expect_untouched_fences(&call, "y", y);
-        wb_expect_untouched_fences(&call, "mask", mask);
-        expect_written(&call, "y = x and mask = 1 everywhere: with p = 0 nothing is dropped");
-        expect_status(&call, status, 0, "0: p = 0 is a valid rate");
-        wb_expect_vector(&call, "mask", mask,
-                         (wb_expected){ones, "every unit kept: probability 1 - p = 1"}, n,
-                         WB_TOL_DEFAULT, WB_VARIANTS({"p_as_keep_probability", zeros}));
-        wb_expect_vector(&call, "y", y, (wb_expected){x, "x itself: 1 / (1 - 0) = 1"}, n,
-                         WB_TOL_DEFAULT, WB_VARIANTS({"scale_by_p", zeros}));
-    }
+    const forward_fn forwards[2] = {dropout_forward, dropout_forward_classic};
+    const char *names[2] = {"dropout_forward", "dropout_forward_classic"};
+    for (int which = 0; which < 2; which++)
+        for (int train = 1; train >= 0; train--) {
+            double *x = random_vector(n, -3.0, 3.0), *y = wb_buffer(n), *mask = wb_buffer(n);
+            const double *ones = constant_vector(n, 1.0), *zeros = constant_vector(n, 0.0);
+            char xs[120];
+            describe(xs, sizeof xs, x, n);
+            wb_call call = wb_call_of(names[which], "x = %s, y, mask, n = %zu, p_drop = 0, "
+                                                    "train = %s, rng",
+                                      xs, n, train ? "true" : "false");
+            int status = forwards[which](x, y, mask, n, 0.0, train, wb_rng());
+            wb_expect_untouched_fences(&call, "y", y);
+            wb_expect_untouched_fences(&call, "mask", mask);
+            expect_written(&call, "y = x and mask = 1 everywhere: with p = 0 nothing is dropped");
+            expect_status(&call, status, 0, "0: p = 0 is a valid rate");
+            wb_expect_vector(&call, "mask", mask,
+                             (wb_expected){ones, "every unit kept: probability 1 - p = 1"}, n,
+                             WB_TOL_DEFAULT, WB_VARIANTS({"p_as_keep_probability", zeros}));
+            wb_expect_vector(&call, "y", y,
+                             (wb_expected){x, which ? "x itself: mask * x, or (1 - 0) x"
+                                                    : "x itself: 1 / (1 - 0) = 1"},
+                             n, WB_TOL_DEFAULT, WB_VARIANTS({"scale_by_p", zeros}));
+        }
 }
 
 WB_TEST(lesson07, forward_eval, "dropout_forward at evaluation returns x, mask = 1, and draws nothing")
@@ -229,6 +239,21 @@ WB_TEST(lesson07, forward_eval, "dropout_forward at evaluation returns x, mask =
     }
 }
 
+/*
+ * Every unit has its own draw: a mask of n equal values has probability p^n + (1 - p)^n with
+ * independent draws; when that is below 1e-9, equal values mean one draw decided them all.
+ */
+static void expect_independent_units(const wb_call *call, const double *mask, size_t n, double p)
+{
+    double all_equal = pow(p, (double)n) + pow(1.0 - p, (double)n);
+    size_t dropped = count_dropped(mask, n);
+    if (n < 2 || all_equal > 1e-9 || (dropped != 0 && dropped != n))
+        return;
+    wb_fail(call, "shared_draw", "expected   some units kept and some dropped: with one draw "
+            "per unit, all %zu alike has probability %.3g\ngot        every unit %s", n,
+            all_equal, dropped ? "dropped" : "kept");
+}
+
 /* Calls a forward function in training on x and checks its status and mask; returns y. */
 static double *train_call(const wb_call *call, forward_fn forward, const double *x, double *mask,
                           size_t n, double p, gsl_rng *rng, const char *what)
@@ -240,6 +265,7 @@ static double *train_call(const wb_call *call, forward_fn forward, const double 
     expect_written(call, what);
     expect_status(call, status, 0, "0: p is a valid rate");
     expect_binary_mask(call, mask, n, p);
+    expect_independent_units(call, mask, n, p);
     return y;
 }
 

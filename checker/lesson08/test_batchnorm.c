@@ -253,6 +253,17 @@ WB_TEST(lesson08, forward_random, "batchnorm_forward on random batches of 2 to 8
     }
 }
 
+/* A column 1e5 + N(0, 1): its squares are 1e10, so a one-pass variance E[x^2] - mean^2 keeps
+   only about 6 digits of the variance; two passes keep all of them. */
+WB_TEST(lesson08, forward_offset, "batchnorm_forward on a column with a large offset and a small spread (1e5 + N(0, 1))")
+{
+    bn_case c = random_case(8, 8, 2);
+    for (size_t i = 0; i < c.m; i++)
+        c.X[i * c.d] = 1e5 + gsl_ran_gaussian(wb_rng(), 1.0);
+    check_forward(&c, "gamma (X - mean) / sqrt(var + eps) + beta in long double, with GSL's "
+                      "two-pass column means and variances");
+}
+
 /* With gamma = 1, beta = 0 and eps = 0 every column of Y has mean 0 and variance 1 exactly. */
 WB_TEST(lesson08, forward_normalizes, "with gamma = 1, beta = 0, eps = 0, each column of Y has mean 0 and variance 1")
 {
@@ -659,6 +670,17 @@ WB_TEST(lesson08, running_random, "batchnorm_running_update with random statisti
     }
 }
 
+WB_TEST(lesson08, running_range_ends, "batchnorm_running_update at the ends of its range: m = 2, momentum = 0 and 1")
+{
+    const double rm[2] = {0.5, -1.0}, rv[2] = {2.0, 0.25}, mean[2] = {3.0, 6.0}, var[2] = {4.0, 9.0};
+    check_running_update(rm, rv, mean, var, 2, 2, BATCHNORM_MOMENTUM,
+                         "m = 2, the smallest batch with an unbiased variance: var * 2 / 1");
+    check_running_update(rm, rv, mean, var, 4, 2, 0.0,
+                         "momentum = 0: the running statistics stay as they were");
+    check_running_update(rm, rv, mean, var, 4, 2, 1.0,
+                         "momentum = 1: the batch's mean and unbiased variance replace them");
+}
+
 WB_TEST(lesson08, running_refuses, "batchnorm_running_update returns -1 and changes nothing for m < 2, d = 0 or momentum outside [0, 1]")
 {
     const struct {
@@ -736,12 +758,14 @@ static void random_running_stats(const bn_case *c, double *rm, double *rv)
     }
 }
 
-WB_TEST(lesson08, inference_random, "batchnorm_inference with random running statistics")
+WB_TEST(lesson08, inference_random, "batchnorm_inference with random running statistics (and once eps = 0)")
 {
     for (int trial = 0; trial < 8; trial++) {
         bn_case c = random_case(2, MAX_M, MAX_D);
         double rm[MAX_D], rv[MAX_D];
         random_running_stats(&c, rm, rv);
+        if (trial == 0)
+            c.eps = 0.0; /* allowed: eps >= 0, the running variance is positive */
         check_inference(&c, rm, rv, "gamma (X - running_mean) / sqrt(running_var + eps) + beta in "
                                     "long double");
     }

@@ -53,12 +53,27 @@ static const wb_mistake mistakes[] = {
      N_("eps is inside the square root: m_hat / sqrt(v_hat + eps)."),
      N_("The paper and PyTorch add eps after the square root: m_hat / (sqrt(v_hat) + eps).")},
     {"adam_t_not_incremented", "adam_step",
-     N_("*t is not counted up: every call behaves like the same step."),
-     N_("adam_step owns the step counter: do *t += 1 at the start of each call.")},
+     N_("*t is not counted up: every call behaves like the same step. (*t++ is this mistake too: "
+     "it moves the pointer t to the next size_t and leaves the count as it was.)"),
+     N_("adam_step owns the step counter: write *t += 1 (or (*t)++) at the start of each call.")},
     {"adamw_decay_through_gradient", "adamw_step",
      N_("The weight decay went through the gradient (L2, g + wd*w), which is Adam's "
      "weight_decay, not AdamW's."),
      N_("AdamW decouples it: first w = w - lr*wd*w, then the Adam step with g as it is.")},
+    {"adamw_decay_twice", "adamw_step",
+     N_("w is decayed twice: w shrinks by lr*wd*w, and then adam_step, given the struct unchanged, "
+     "adds wd*w to the gradient as well (the classic mistake of calling Adam from AdamW)."),
+     N_("Pass adam_step a copy of the parameters with weight_decay = 0 after shrinking w.")},
+    {"momentum_lr_in_buffer", "momentum_step",
+     N_("The learning rate is inside the velocity, as the course notes write momentum (m = mu*m + "
+     "lr*g, w -= m; or v = mu*v - lr*g, w += v): w walks the same path while lr is constant, but "
+     "b holds lr*b (or -lr*b), not the buffer this function keeps."),
+     N_("momentum_step's b is torch.optim.SGD's momentum buffer, without lr: b = mu*b + g, then "
+     "w = w - lr*b. The notes' m is lr*b; the two part as soon as lr changes (a schedule).")},
+    {"lr_integer_division", "lr_cosine",
+     N_("An integer division: t / t_max (or 1/2) computed with size_t is 0 before t_max, so the "
+     "cosine never moves and lr stays at lr0 (or at lr_min)."),
+     N_("Convert before dividing: cos(M_PI * (double)t / (double)t_max), and write 0.5 or 2.0.")},
     {"momentum_schedule_uncapped", "momentum_schedule",
      N_("The ramp never stops: past ramp_epochs mu keeps growing beyond mu_end (and towards 1, where "
      "the velocity never forgets)."),
@@ -104,7 +119,7 @@ typedef struct {
     struct {
         const char *id;
         unsigned flag;
-    } mistakes[2];
+    } mistakes[4];
 } method;
 
 static int your_momentum(double *w, const double *g, double *b, size_t n, const double *hp)
@@ -164,7 +179,9 @@ static void draw_rmsprop(double *hp)
 static const method MOMENTUM = {"momentum_step", "b", {"lr", "mu"}, your_momentum, ref_momentum,
                                 draw_momentum, 0,
                                 {{"momentum_sign", OPT_MOMENTUM_ASCENT},
-                                 {"momentum_sign", OPT_VELOCITY_SIGN}}};
+                                 {"momentum_sign", OPT_VELOCITY_SIGN},
+                                 {"momentum_lr_in_buffer", OPT_LR_IN_BUFFER},
+                                 {"momentum_lr_in_buffer", OPT_LR_IN_VELOCITY}}};
 static const method NESTEROV = {"nesterov_step", "b", {"lr", "mu"}, your_nesterov, ref_nesterov,
                                 draw_momentum, 0, {{"nesterov_as_momentum", OPT_PLAIN_MOMENTUM}}};
 static const method ADAGRAD = {"adagrad_step", "h", {"lr", "eps"}, your_adagrad, ref_adagrad,
@@ -194,13 +211,13 @@ static wb_call method_call(const method *m, const double *w, const double *g, co
 static void check_method_step(const method *m, const double *hp, double *w, const double *g,
                               double *state, size_t n)
 {
-    double want_w[MAX_N], want_s[MAX_N], wrong_w[2][MAX_N], wrong_s[2][MAX_N];
-    wb_variant vw[2], vs[2];
+    double want_w[MAX_N], want_s[MAX_N], wrong_w[4][MAX_N], wrong_s[4][MAX_N];
+    wb_variant vw[4], vs[4];
     size_t nv = 0;
     memcpy(want_w, w, n * sizeof *w);
     memcpy(want_s, state, n * sizeof *state);
     m->reference(want_w, g, want_s, n, hp, OPT_EXACT);
-    for (; nv < 2 && m->mistakes[nv].id; nv++) {
+    for (; nv < 4 && m->mistakes[nv].id; nv++) {
         memcpy(wrong_w[nv], w, n * sizeof *w);
         memcpy(wrong_s[nv], state, n * sizeof *state);
         m->reference(wrong_w[nv], g, wrong_s[nv], n, hp, m->mistakes[nv].flag);
@@ -297,9 +314,11 @@ WB_TEST(lesson09, momentum_geometric_sum, "momentum_step: after k equal gradient
     for (size_t k = 1; k <= steps; k++) {
         long double muk = powl(mu, (long double)k), geometric = (1.0L - muk) / (1.0L - mu);
         long double travelled = (k - mu * geometric) / (1.0L - mu);
-        double want_b[3], want_w[3], wrong_w[3];
+        double want_b[3], want_w[3], wrong_w[3], lr_b[3], minus_lr_b[3];
         for (size_t i = 0; i < n; i++) {
             want_b[i] = (double)(g[i] * geometric);
+            lr_b[i] = (double)(lr * g[i] * geometric);
+            minus_lr_b[i] = -lr_b[i];
             want_w[i] = (double)(w0[i] - lr * g[i] * travelled);
             wrong_w[i] = (double)(w0[i] + lr * g[i] * travelled);
         }
@@ -313,7 +332,8 @@ WB_TEST(lesson09, momentum_geometric_sum, "momentum_step: after k equal gradient
         wb_expect_vector(&call, "b", b,
                          (wb_expected){want_b, "g (1 - mu^k) / (1 - mu), the geometric sum"}, n,
                          wb_tol_plus(1e-13, "plus 1e-13: k roundings of mu*b + g"),
-                         WB_NO_VARIANTS);
+                         WB_VARIANTS({"momentum_lr_in_buffer", lr_b},
+                                     {"momentum_lr_in_buffer", minus_lr_b}));
         wb_expect_vector(&call, "w", w,
                          (wb_expected){want_w, "w0 - lr g (k - mu (1 - mu^k)/(1 - mu)) / (1 - mu)"},
                          n, wb_tol_plus(1e-12, "plus 1e-12: k roundings of w - lr*b"),
@@ -327,22 +347,26 @@ static void race_grad(const double *x, double *g) { oracle_race_grad(x, 2, NULL,
 /*
  * ToBig's Optimization session writes momentum as v <- a v - eta g, W <- W + v (Lecture 5: m <- b m + eta g,
  * W <- W - m). With a constant eta this is PyTorch's walk with v = -eta b: both must visit the
- * same points. The race: f = x^2/20 + y^2 from (-7, 2), a = 0.9, eta = 0.1, 30 steps.
+ * same points, and b, PyTorch's buffer, is -v/eta (the notes' v and m keep eta inside; b does
+ * not). The race: f = x^2/20 + y^2 from (-7, 2), a = 0.9, eta = 0.1, 30 steps.
  */
-WB_TEST(lesson09, momentum_notes_form, "momentum_step walks the same path as the notes' v = a*v - eta*g, W += v")
+WB_TEST(lesson09, momentum_notes_form, "momentum_step walks the notes' path (v = a*v - eta*g, W += v) with b = -v/eta, lr kept out of b")
 {
     const double alpha = 0.9, eta = 0.1, start[2] = {-7.0, 2.0};
     long double notes_w[2] = {start[0], start[1]}, notes_v[2] = {0.0L, 0.0L};
     double *w = wb_buffer_copy(start, 2), *b = wb_buffer(2), *g = wb_buffer(2);
     b[0] = b[1] = 0.0;
     for (int k = 1; k <= 30; k++) {
-        double old[2] = {w[0], w[1]}, notes_g[2], want[2];
+        double old[2] = {w[0], w[1]}, notes_g[2], want[2], want_b[2], v[2], minus_v[2];
         double notes_at[2] = {(double)notes_w[0], (double)notes_w[1]};
         race_grad(notes_at, notes_g);
         for (int i = 0; i < 2; i++) {
             notes_v[i] = alpha * notes_v[i] - eta * notes_g[i];
             notes_w[i] += notes_v[i];
             want[i] = (double)notes_w[i];
+            want_b[i] = (double)(-notes_v[i] / eta);
+            v[i] = (double)notes_v[i];
+            minus_v[i] = -v[i];
         }
         race_grad(w, g);
         wb_call call = wb_call_of("momentum_step", "w = {%.10g, %.10g}, g = {%.10g, %.10g}, b, "
@@ -358,6 +382,13 @@ WB_TEST(lesson09, momentum_notes_form, "momentum_step walks the same path as the
                          2, wb_tol_plus(1e-11, "plus 1e-11: the two forms round differently, "
                                                "over up to 30 steps"),
                          WB_NO_VARIANTS);
+        wb_expect_vector(&call, "b", b,
+                         (wb_expected){want_b, "-v/0.1: the notes' velocity without the "
+                                               "learning rate, in long double"},
+                         2, wb_tol_plus(1e-10, "plus 1e-10: the two forms round differently, "
+                                               "over up to 30 steps, and b = -v/0.1"),
+                         WB_VARIANTS({"momentum_lr_in_buffer", v},
+                                     {"momentum_lr_in_buffer", minus_v}));
     }
 }
 
@@ -425,14 +456,16 @@ static void check_adam_step(int decoupled, adam_state *st, const double *g, size
         {"adam_t_from_zero", decoupled, OPT_BIAS_AT_OLD_T},
         {"adam_eps_inside_sqrt", decoupled, OPT_EPS_INSIDE_SQRT},
         {"adamw_decay_through_gradient", decoupled, OPT_DECAY_IN_GRADIENT},
+        {"adamw_decay_twice", decoupled, OPT_DECAY_TWICE},
     };
-    adam_state wrong_st[4];
-    wb_variant vw[4], vm[4], vv[4];
+    adam_state wrong_st[5];
+    wb_variant vw[5], vm[5], vv[5];
     size_t nv = 0;
-    for (size_t k = 0; k < 4; k++) {
+    for (size_t k = 0; k < 5; k++) {
         if (wrong[k].flag == OPT_BIAS_AT_OLD_T && st->t == 0)
             continue; /* a division by zero: named below by its NaN */
-        if (wrong[k].flag == OPT_DECAY_IN_GRADIENT && !decoupled)
+        if ((wrong[k].flag == OPT_DECAY_IN_GRADIENT || wrong[k].flag == OPT_DECAY_TWICE) &&
+            !decoupled)
             continue;
         wrong_st[nv] = adam_reference(*st, g, n, p, decoupled, wrong[k].flag);
         vw[nv] = (wb_variant){wrong[k].id, wrong_st[nv].w};
@@ -460,15 +493,17 @@ static void check_adam_step(int decoupled, adam_state *st, const double *g, size
     wb_expect_untouched_fences(&call, "m", m);
     wb_expect_untouched_fences(&call, "v", v);
     wb_expect_untouched_fences(&call, "g", grad);
+    /* the counter first: a counter left as it was (or *t++, which moves the pointer) also
+       makes w wrong, and would otherwise be taken for a missing bias correction */
+    double same = (double)st->t;
+    wb_expect_count(&call, "*t after the call", t, want.t,
+                    WB_VARIANTS({"adam_t_not_incremented", &same}));
     if (st->t == 0 && no_finite_value(w, n) && !wb_todo_reached(name))
         wb_fail(&call, "adam_t_from_zero", "expected   finite values in w\ngot        no finite "
                 "value at all, at the first step (*t = 0 on entry)");
     wb_expect_vector(&call, "w", w, (wb_expected){want.w, source}, n, UPDATE_TOL, vw, nv);
     wb_expect_vector(&call, "m", m, (wb_expected){want.m, source}, n, WB_TOL_DEFAULT, vm, nv);
     wb_expect_vector(&call, "v", v, (wb_expected){want.v, source}, n, WB_TOL_DEFAULT, vv, nv);
-    double same = (double)st->t;
-    wb_expect_count(&call, "*t after the call", t, want.t,
-                    WB_VARIANTS({"adam_t_not_incremented", &same}));
     wb_expect_scalar(&call, r, 0, "0: every hyper-parameter is in range", WB_TOL_DEFAULT,
                      WB_NO_VARIANTS);
     *st = want;
@@ -508,6 +543,9 @@ WB_TEST(lesson09, adam_first_step, "adam_step's first step moves every coordinat
         size_t t = 0;
         adam_step(w, wb_buffer_copy(g, n), m, v, n, &t, &p);
         wb_expect_untouched_fences(&call, "w", w);
+        double zero = 0.0;
+        wb_expect_count(&call, "*t after the first step", t, 1,
+                        WB_VARIANTS({"adam_t_not_incremented", &zero}));
         if (no_finite_value(w, n) && !wb_todo_reached("adam_step"))
             wb_fail(&call, "adam_t_from_zero", "expected   w - lr*sign(g)\ngot        no finite "
                     "value at all");
@@ -517,9 +555,6 @@ WB_TEST(lesson09, adam_first_step, "adam_step's first step moves every coordinat
                                      "plus lr*eps/min|g|: the step is lr*|g|/(|g| + eps)"),
                          WB_VARIANTS({"adam_no_bias_correction", uncorrected.w},
                                      {"adam_eps_inside_sqrt", inside.w}));
-        double zero = 0.0;
-        wb_expect_count(&call, "*t after the first step", t, 1,
-                        WB_VARIANTS({"adam_t_not_incremented", &zero}));
         check_adam_step(0, &before, g, n, &p, "Adam's first step in long double");
     }
 }
@@ -723,7 +758,8 @@ WB_TEST(lesson09, lr_cosine, "lr_cosine: cosine annealing from lr0 to lr_min, th
                                : "lr_min + (lr0 - lr_min)(1 + cos(pi t/t_max))/2 in long double",
                          wb_tol_plus(4 * DBL_EPSILON * c.lr0,
                                      "plus 4 eps lr0: 1 + cos(pi t/t_max) cancels near t_max"),
-                         WB_NO_VARIANTS);
+                         WB_VARIANTS({"lr_integer_division", &c.lr0},
+                                     {"lr_integer_division", &c.lr_min}));
     }
 }
 

@@ -56,6 +56,15 @@ static const wb_mistake mistakes[] = {
      "trains."),
      N_("Compare val_loss[e] (the rows the model never trains on) with the best validation loss so "
      "far; keep best_w from that epoch and count the patience from it.")},
+    {"patience_off_by_one", "train_logistic",
+     N_("Training ran one epoch too many after the last improvement: patience epochs without a "
+     "new best end the run, not patience + 1."),
+     N_("Stop when e - best_epoch >= patience, counting the epochs since the best one (0-based e).")},
+    {"best_weights_not_restored", "train_logistic",
+     N_("w holds the last epoch's weights: the best epoch's weights, kept in work->best_w, were "
+     "not copied back at the end."),
+     N_("Early stopping returns the model of the best validation loss: after the loop, copy "
+     "work->best_w into w.")},
     {"log_odds_inverted", "log_odds",
      N_("This is log((1 - p) / p), the log-odds of the other class: the sign is flipped."),
      N_("The odds of y = 1 are p / (1 - p); for p = sigma(z) their log is z itself.")},
@@ -476,7 +485,7 @@ static void check_training(const problem *p, const double *w0, const train_optio
         "train_loss, val_loss, rng", m, d, what, m, mv, d, o->lr, o->batch_size, o->epochs,
         o->weight_decay, o->patience);
     run ref = reference_run(p, w0, o, wb_rng(), 0);
-    run var[3];
+    run var[4];
     for (size_t k = 0; k < n_variants; k++)
         var[k] = reference_run(p, w0, o, wb_rng(), flags[k]);
 
@@ -500,8 +509,8 @@ static void check_training(const problem *p, const double *w0, const train_optio
     wb_expect_untouched_fences(&call, "work.grad", work.grad);
     wb_expect_untouched_fences(&call, "work.best_w", work.best_w);
 
-    double got_epochs = epochs, ref_epochs = ref.epochs, var_epochs[3];
-    wb_variant v_epochs[3], v_train[3], v_val[3], v_w[3];
+    double got_epochs = epochs, ref_epochs = ref.epochs, var_epochs[4];
+    wb_variant v_epochs[4], v_train[4], v_val[4], v_w[4];
     for (size_t k = 0; k < n_variants; k++) {
         var_epochs[k] = var[k].epochs;
         v_epochs[k] = (wb_variant){ids[k], &var_epochs[k]};
@@ -570,9 +579,11 @@ WB_TEST(training, reshuffle, "train_logistic: a new permutation in every epoch (
     double X[70 * 3], y[70], w0[4] = {0};
     problem p = random_split(X, y, 40, 30, 3, 2.0);
     train_options o = {.lr = 0.3, .batch_size = 5, .epochs = 6, .weight_decay = 0.0};
-    static const char *const ids[] = {"no_reshuffle", "grad_not_divided_by_batch"};
-    static const unsigned flags[] = {ORACLE_TRAIN_NO_RESHUFFLE, ORACLE_TRAIN_SUM_GRAD};
-    check_training(&p, w0, &o, "(random)", ids, flags, 2);
+    static const char *const ids[] = {"no_reshuffle", "grad_not_divided_by_batch",
+                                      "best_weights_not_restored"};
+    static const unsigned flags[] = {ORACLE_TRAIN_NO_RESHUFFLE, ORACLE_TRAIN_SUM_GRAD,
+                                     ORACLE_TRAIN_LAST_WEIGHTS};
+    check_training(&p, w0, &o, "(random)", ids, flags, 3);
 }
 
 WB_TEST(training, early_stopping,
@@ -587,9 +598,11 @@ WB_TEST(training, early_stopping,
     double w0[D + 1] = {0};
     train_options o = {.lr = 1.0, .batch_size = 6, .epochs = 150, .weight_decay = 0.0,
                        .patience = 5};
-    static const char *const ids[] = {"stop_by_train_loss", "no_reshuffle"};
-    static const unsigned flags[] = {ORACLE_TRAIN_STOP_BY_TRAIN, ORACLE_TRAIN_NO_RESHUFFLE};
-    check_training(&p, w0, &o, "(random, labels noisy)", ids, flags, 2);
+    static const char *const ids[] = {"stop_by_train_loss", "no_reshuffle",
+                                      "patience_off_by_one", "best_weights_not_restored"};
+    static const unsigned flags[] = {ORACLE_TRAIN_STOP_BY_TRAIN, ORACLE_TRAIN_NO_RESHUFFLE,
+                                     ORACLE_TRAIN_PATIENCE_PLUS_ONE, ORACLE_TRAIN_LAST_WEIGHTS};
+    check_training(&p, w0, &o, "(random, labels noisy)", ids, flags, 4);
 }
 
 WB_TEST(training, reaches_minimum,

@@ -37,6 +37,26 @@ static const wb_mistake mistakes[] = {
      "choose a regularisation strength."),
      N_("Compare the val_loss field of what the objective returned: the held-out validation loss "
      "is the one the search minimises (the course notes: measure performance on the valid set).")},
+    {"tie_picks_last", NULL,
+     N_("On equal validation losses the search returned the last of them, not the first: the "
+     "comparison was <= where it must be <."),
+     N_("Keep the first best: replace it only when a later loss is strictly smaller (<).")},
+    {"draw_order_swapped", "random_search",
+     N_("The weight decay was drawn before the learning rate: each trial's pair comes from the "
+     "right numbers of the stream, in the wrong order."),
+     N_("search.h fixes the order, so that a seed replays the same trials: for each trial, first "
+     "the lr from lr_range, then the weight decay from wd_range.")},
+    {"grid_integer_division", "grid_values",
+     N_("i / (k - 1) was computed with integers: it is 0 for every i < k - 1, so the grid is lo, "
+     "lo, ..., lo, hi."),
+     N_("Divide in double: t = (double)i / (double)(k - 1).")},
+    {"empty_range_refused", NULL,
+     N_("lo == hi was refused (NaN): an empty range is valid and has one value, lo."),
+     N_("Refuse only hi < lo (and non-finite ends): with lo == hi, lo + (hi - lo) u is lo.")},
+    {"best_of_last_round", "coarse_to_fine",
+     N_("The index returned is the best of the last round, not the best of all rounds: a later "
+     "round, on a narrower grid, can be worse than an earlier one's best."),
+     N_("Keep the best over every point tried, comparing each round's best with it.")},
 };
 WB_MISTAKES(mistakes)
 
@@ -151,7 +171,11 @@ WB_TEST(lesson12, samplers_invalid, "an empty range gives lo; an invalid range g
     } bad[] = {{2.0, 1.0, 0}, {NAN, 1.0, 0}, {0.0, INFINITY, 0}, {0.0, 1.0, 1}, {-1.0, 1.0, 1}};
     for (size_t s = 0; s < 2; s++) {
         wb_call same = wb_call_of(names[s], "lo = 0.01, hi = 0.01, rng");
-        wb_expect_scalar(&same, fs[s](0.01, 0.01, wb_rng()), 0.01, "lo == hi leaves one value",
+        double one = fs[s](0.01, 0.01, wb_rng());
+        if (isnan(one) && !wb_todo_reached(names[s]))
+            wb_fail(&same, "empty_range_refused", "expected   0.01: lo == hi leaves one value\n"
+                    "got        NaN, the answer for an invalid range");
+        wb_expect_scalar(&same, one, 0.01, "lo == hi leaves one value",
                          (wb_tol){0.0, 0.0, "exactly lo"}, WB_NO_VARIANTS);
         for (size_t c = 0; c < sizeof bad / sizeof bad[0]; c++) {
             if (bad[c].log_only && s == 0)
@@ -172,13 +196,15 @@ static void check_grid(double lo, double hi, size_t k, int log_scale, const char
 {
     wb_call call = wb_call_of("grid_values", "lo = %.17g, hi = %.17g, k = %zu, log_scale = %d, out",
                               lo, hi, k, log_scale);
-    double *out = wb_buffer(k), want[64], wrong[64];
+    double *out = wb_buffer(k), want[64], wrong[64], truncated[64];
     int status = grid_values(lo, hi, k, log_scale, out);
     wb_expect_untouched_fences(&call, "out", out);
     wb_expect_scalar(&call, status, 0.0, "the status for a valid grid", WB_TOL_DEFAULT,
                      WB_NO_VARIANTS);
     oracle_grid(lo, hi, k, log_scale, want);
     oracle_grid_exclusive(lo, hi, k, log_scale, wrong);
+    for (size_t i = 0; i < k; i++)
+        truncated[i] = i + 1 < k ? lo : hi; /* t = i / (k - 1) in integers */
     double ends[2] = {out[0], out[k - 1]}, want_ends[2] = {lo, hi}, wrong_ends[2] = {wrong[0], wrong[k - 1]};
     wb_expect_vector(&call, "{out[0], out[k-1]}", ends, (wb_expected){want_ends, "lo and hi, both included"},
                      2, (wb_tol){0.0, 0.0, "the endpoints are exactly lo and hi"},
@@ -187,13 +213,15 @@ static void check_grid(double lo, double hi, size_t k, int log_scale, const char
                            : wb_tol_plus(4.0 * DBL_EPSILON * (fabs(lo) + fabs(hi)),
                                          "plus 4 eps (|lo| + |hi|): the rounding of lo + (hi - lo) t");
     wb_expect_vector(&call, "out", out, (wb_expected){want, source}, k, tol,
-                     WB_VARIANTS({"exclusive_grid_endpoint", wrong}));
+                     WB_VARIANTS({"exclusive_grid_endpoint", wrong},
+                                 {"grid_integer_division", truncated}));
 }
 
 WB_TEST(lesson12, grid_linear, "grid_values, linear: lo + (hi - lo) i / (k - 1), lo and hi included")
 {
     check_grid(0.0, 1e-2, 5, 0, "lo + (hi - lo) i / (k - 1) in long double");
     check_grid(-1.0, 3.0, 2, 0, "lo + (hi - lo) i / (k - 1) in long double");
+    check_grid(0.5, 0.5, 3, 0, "lo == hi is a valid range: k copies of lo");
     for (int t = 0; t < 5; t++) {
         double lo = wb_uniform(-2.0, 2.0), hi = lo + wb_uniform(0.01, 5.0);
         check_grid(lo, hi, 2 + gsl_rng_uniform_int(wb_rng(), 30), 0,
@@ -475,10 +503,15 @@ WB_TEST(lesson12, grid_search_points, "grid_search tries every point of the grid
  * narrowed (oracle_narrow) around the best validation loss of your round r. A grid narrowed
  * around the best training loss instead names that mistake.
  */
-static void check_coarse_to_fine(search_range lr, search_range wd, size_t k, size_t rounds)
+static void check_coarse_to_fine_at(search_range lr, search_range wd, size_t k, size_t rounds,
+                                    const double *corner)
 {
     size_t per = k * k, n = rounds * per;
     recorder *r = new_recorder(lr, wd);
+    if (corner) { /* the optimum at a corner of the ranges: the best point on the grid's edge */
+        r->u_opt = corner[0] < 0.5 ? scaled(lr.lo, lr) : scaled(lr.hi, lr);
+        r->v_opt = corner[1] < 0.5 ? scaled(wd.lo, wd) : scaled(wd.hi, wd);
+    }
     char a[64], b[64];
     describe_range(a, sizeof a, lr);
     describe_range(b, sizeof b, wd);
@@ -511,7 +544,36 @@ static void check_coarse_to_fine(search_range lr, search_range wd, size_t k, siz
         now_lr = oracle_narrow(now_lr, k, bv / k);
         now_wd = oracle_narrow(now_wd, k, bv % k);
     }
+    size_t last = (rounds - 1) * per + oracle_argmin(&r->calls[(rounds - 1) * per][3], per, 4);
+    if (rounds > 1 && best == (long)last && last != oracle_argmin(&r->calls[0][3], n, 4))
+        wb_fail(&call, "best_of_last_round", "expected   %zu, the smallest val_loss of all %zu "
+                "points\ngot        %ld, the best of the last round", oracle_argmin(&r->calls[0][3], n, 4),
+                n, best);
     expect_record(&call, r, tried, n, best);
+    free(r);
+}
+
+static void check_coarse_to_fine(search_range lr, search_range wd, size_t k, size_t rounds)
+{
+    check_coarse_to_fine_at(lr, wd, k, rounds, NULL);
+}
+
+WB_TEST(lesson12, coarse_to_fine_edges, "coarse_to_fine and grid_search with k = 2, and with the "
+                                        "best point on the edges of the grid")
+{
+    const search_range lr = {1e-4, 1e-1, 1}, wd = {0.0, 0.02, 0};
+    const double low[2] = {0.0, 0.0}, high[2] = {1.0, 1.0};
+    check_coarse_to_fine_at(lr, wd, 4, 3, low);
+    check_coarse_to_fine_at(lr, wd, 4, 3, high);
+    check_coarse_to_fine_at(lr, wd, 2, 3, NULL);
+    recorder *r = new_recorder(lr, wd);
+    wb_call call = wb_call_of("grid_search", "objective, ctx, lr_range = {0.0001, 0.1, log}, "
+                              "wd_range = {0, 0.02, linear}, k_lr = 3, k_wd = 2, tried");
+    search_point *tried = new_tried(6);
+    long best = grid_search(record, r, lr, wd, 3, 2, tried);
+    wb_expect_count(&call, "calls to the objective", r->n, 6, WB_NO_VARIANTS);
+    expect_grid_points(&call, tried, lr, wd, 3, 2, NULL, NULL, NULL);
+    expect_record(&call, r, tried, 6, best);
     free(r);
 }
 
@@ -521,6 +583,70 @@ WB_TEST(lesson12, coarse_to_fine_rounds, "coarse_to_fine: each round a k x k gri
     check_coarse_to_fine((search_range){1e-5, 1.0, 1}, (search_range){1e-6, 1e-1, 1}, 5, 3);
     check_coarse_to_fine((search_range){1e-4, 1e-1, 1}, (search_range){0.0, 0.02, 0}, 3, 4);
     check_coarse_to_fine((search_range){1e-3, 1.0, 1}, (search_range){1e-5, 1e-2, 1}, 4, 1);
+}
+
+/* ---- ties and the order of the draws ------------------------------------------------------------ */
+
+/* A flat landscape: every call returns the same losses, so every point ties. */
+static search_result flat(double lr, double wd, void *ctx)
+{
+    (void)lr, (void)wd;
+    ++*(size_t *)ctx;
+    return (search_result){0.5, 1.0};
+}
+
+WB_TEST(lesson12, ties_pick_first, "on a constant objective every search returns 0, the first of "
+                                   "the tied points")
+{
+    const search_range lr = {1e-4, 1e-1, 1}, wd = {0.0, 0.01, 0};
+    for (int which = 0; which < 3; which++) {
+        size_t calls = 0, n = which == 0 ? 7 : which == 1 ? 12 : 18;
+        search_point *tried = new_tried(n);
+        const char *name = which == 0 ? "random_search" : which == 1 ? "grid_search" : "coarse_to_fine";
+        wb_call call = wb_call_of(name, "objective = the same losses {train 0.5, val 1} at every "
+                                  "point, lr_range = {0.0001, 0.1, log}, wd_range = {0, 0.01, "
+                                  "linear}, %s, tried", which == 0 ? "n_trials = 7, rng"
+                                  : which == 1 ? "k_lr = 4, k_wd = 3" : "k = 3, rounds = 2");
+        long best = which == 0   ? random_search(flat, &calls, lr, wd, 7, wb_rng(), tried)
+                    : which == 1 ? grid_search(flat, &calls, lr, wd, 4, 3, tried)
+                                 : coarse_to_fine(flat, &calls, lr, wd, 3, 2, tried);
+        wb_expect_untouched_fences(&call, "tried", (const double *)(void *)tried);
+        double last = (double)(n - 1);
+        wb_expect_scalar(&call, (double)best, 0.0, "0: the first of the tied points",
+                         (wb_tol){0.0, 0.0, "an index"}, WB_VARIANTS({"tie_picks_last", &last}));
+    }
+}
+
+static oracle_range as_oracle(search_range r) { return (oracle_range){r.lo, r.hi, r.log_scale}; }
+
+WB_TEST(lesson12, random_search_stream, "random_search draws each trial's lr, then its weight "
+                                        "decay, from the rng: replayed draw by draw")
+{
+    const search_range lr = {1e-5, 1.0, 1}, wd = {0.0, 0.05, 0};
+    const size_t n = 20;
+    recorder *r = new_recorder(lr, wd);
+    wb_call call = random_call(lr, wd, n);
+    gsl_rng *twin = gsl_rng_clone(wb_rng()), *other = gsl_rng_clone(wb_rng());
+    cr_assert(twin && other, "checker: out of memory");
+    search_point *tried = new_tried(n);
+    random_search(record, r, lr, wd, n, wb_rng(), tried);
+    wb_expect_untouched_fences(&call, "tried", (const double *)(void *)tried);
+    double got[2 * 20], want[2 * 20], swapped[2 * 20];
+    for (size_t t = 0; t < n; t++) {
+        got[2 * t] = tried[t].lr, got[2 * t + 1] = tried[t].weight_decay;
+        want[2 * t] = oracle_draw(as_oracle(lr), twin);
+        want[2 * t + 1] = oracle_draw(as_oracle(wd), twin);
+        swapped[2 * t + 1] = oracle_draw(as_oracle(wd), other);
+        swapped[2 * t] = oracle_draw(as_oracle(lr), other);
+    }
+    gsl_rng_free(twin);
+    gsl_rng_free(other);
+    free(r);
+    wb_expect_vector(&call, "{tried[t].lr, tried[t].weight_decay} for each t", got,
+                     (wb_expected){want, "a copy of the rng replayed: per trial u1 for lr, then "
+                                         "u2 for the weight decay"},
+                     2 * n, wb_tol_plus(1e-18, "1e-9 relative: the rounding of exp and log"),
+                     WB_VARIANTS({"draw_order_swapped", swapped}));
 }
 
 /* ---- invalid arguments ------------------------------------------------------------------------- */

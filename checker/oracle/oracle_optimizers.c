@@ -20,11 +20,18 @@ void oracle_sgd_step(double *w, const double *g, size_t n, double lr)
         w[i] = (double)(w[i] - (real)lr * g[i]);
 }
 
-/* b' = mu b + g; w' = w - lr b'  (the variants flip a sign) */
+/* b' = mu b + g; w' = w - lr b'  (the variants flip a sign, or put lr inside b as the notes do) */
 void oracle_momentum_step(double *w, const double *g, double *b, size_t n, double lr, double mu,
                           unsigned flags)
 {
     for (size_t i = 0; i < n; i++) {
+        if (flags & (OPT_LR_IN_BUFFER | OPT_LR_IN_VELOCITY)) {
+            real sign = flags & OPT_LR_IN_BUFFER ? 1.0L : -1.0L;
+            real notes = (real)mu * b[i] + sign * lr * g[i];
+            w[i] = (double)(w[i] - sign * notes);
+            b[i] = (double)notes;
+            continue;
+        }
         real velocity = flags & OPT_VELOCITY_SIGN ? (real)mu * b[i] - g[i] : (real)mu * b[i] + g[i];
         real step = (real)lr * velocity;
         w[i] = (double)(flags & OPT_MOMENTUM_ASCENT ? w[i] + step : w[i] - step);
@@ -79,10 +86,11 @@ void oracle_adam_step(double *w, const double *g, double *m, double *v, size_t n
     real correction1 = 1.0L - powl(p.beta1, power), correction2 = 1.0L - powl(p.beta2, power);
     if (flags & OPT_NO_BIAS_CORRECTION)
         correction1 = correction2 = 1.0L;
-    int l2 = !decoupled || (flags & OPT_DECAY_IN_GRADIENT);
+    int l2 = !decoupled || (flags & (OPT_DECAY_IN_GRADIENT | OPT_DECAY_TWICE));
+    int shrink = decoupled && (!l2 || (flags & OPT_DECAY_TWICE));
     for (size_t i = 0; i < n; i++) {
         real wi = w[i];
-        if (!l2)
+        if (shrink)
             wi -= (real)p.lr * p.weight_decay * wi;
         real d = l2 ? g[i] + (real)p.weight_decay * wi : (real)g[i];
         real mi = (real)p.beta1 * m[i] + (1.0L - p.beta1) * d;

@@ -23,6 +23,9 @@ enum {
     OPT_NO_BIAS_CORRECTION = 1 << 6, /* Adam: m and v used without / (1 - beta^t) */
     OPT_BIAS_AT_OLD_T = 1 << 7,      /* Adam: corrected with t before it is counted */
     OPT_DECAY_IN_GRADIENT = 1 << 8,  /* AdamW: weight decay added to the gradient (L2) */
+    OPT_LR_IN_BUFFER = 1 << 9,       /* momentum as Lecture 5: b <- mu b + lr g, w <- w - b */
+    OPT_LR_IN_VELOCITY = 1 << 10,    /* momentum as ToBig's: b <- mu b - lr g, w <- w + b */
+    OPT_DECAY_TWICE = 1 << 11,       /* AdamW: w shrinks, then Adam's L2 decay on top */
 };
 
 void oracle_sgd_step(double *w, const double *g, size_t n, double lr);

@@ -277,12 +277,13 @@ int oracle_train_logistic(const double *X, const double *y, size_t m, const doub
             best = watched;
             best_epoch = e - 1;
             memcpy(best_w, wl, sizeof wl);
-        } else if (opt.patience > 0 && e - 1 - best_epoch >= opt.patience) {
+        } else if (opt.patience > 0 &&
+                   e - 1 - best_epoch >= opt.patience + !!(flags & ORACLE_TRAIN_PATIENCE_PLUS_ONE)) {
             break;
         }
     }
     for (size_t j = 0; j <= d; j++)
-        w[j] = (double)best_w[j];
+        w[j] = (double)(flags & ORACLE_TRAIN_LAST_WEIGHTS ? wl[j] : best_w[j]);
     free(order);
     return (int)e;
 }

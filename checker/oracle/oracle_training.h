@@ -60,7 +60,9 @@ enum {
     ORACLE_TRAIN_EXACT = 0,
     ORACLE_TRAIN_SUM_GRAD = 1,     /* batch gradient not divided by the batch size */
     ORACLE_TRAIN_NO_RESHUFFLE = 2, /* shuffled before the first epoch only */
-    ORACLE_TRAIN_STOP_BY_TRAIN = 4 /* best epoch and early stopping by the training loss */
+    ORACLE_TRAIN_STOP_BY_TRAIN = 4, /* best epoch and early stopping by the training loss */
+    ORACLE_TRAIN_PATIENCE_PLUS_ONE = 8, /* stops after patience + 1 epochs without progress */
+    ORACLE_TRAIN_LAST_WEIGHTS = 16 /* w left at the last epoch's, not the best epoch's */
 };
 
 typedef struct {

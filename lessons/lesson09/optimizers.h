@@ -30,7 +30,8 @@ int sgd_step(double *w /* [n] */, const double *g /* [n] */, size_t n, double lr
 /* Momentum (모멘텀), as torch.optim.SGD(momentum=mu) writes it, with velocity b (start: 0):
  *   b <- mu * b + g
  *   w <- w - lr * b
- * (The notes' m = beta*m + eta*g, w <- w - m is the same update with m = lr * b.) */
+ * (The notes' m = beta*m + eta*g, w <- w - m walks the same w while lr is constant, with
+ * m = lr * b; but b here is PyTorch's buffer, without lr, and the checker compares it.) */
 int momentum_step(double *w /* [n] */, const double *g /* [n] */, double *b /* [n] */, size_t n, double lr, double mu);
 
 /* Nesterov momentum (네스테로프 가속 경사), as torch.optim.SGD(momentum=mu, nesterov=True):
