@@ -49,6 +49,8 @@ grading_class() {
         lesson=$(sed -n 's/^ \* Lesson: //p' "$f")
         file=$("$WB" field "0$lesson" 3)
         mkdir -p "$S/hostile-$name" && cp "$f" "$S/hostile-$name/$file.c"
+        # the functions the lesson gained since the file was written, as their stubs
+        awk -f "$GRADING_SRC/complete.awk" "$f" "lessons/lesson0$lesson/$file.c" >>"$S/hostile-$name/$file.c"
     done
 }
 
@@ -110,11 +112,13 @@ grading_selftest() {
     expect_zoe2=$(grading_check_score 02 "$S/$zoe/lesson02/gradient_descent.c")
     local rows
     # In the order of the ids' bytes (C locale), as the gradebook is.
+    local t1 t2 all
+    t1=$(tests_in 01) t2=$(tests_in 02) all=$(($(tests_in 01) + $(tests_in 02)))
     rows=$(printf '%s\n' 'id,lesson01,lesson02,total,max' \
-        "\"Zoë O'Brien, \"\"jr\"\"\",$expect_zoe1,$expect_zoe2,$((expect_zoe1 + expect_zoe2)),26" \
-        'alice,13,13,26,26' 'bob stub,0,0,0,26' 'carol solo,13,0,13,26' 'dave-empty,0,0,0,26' '학생 7,0,13,13,26')
+        "\"Zoë O'Brien, \"\"jr\"\"\",$expect_zoe1,$expect_zoe2,$((expect_zoe1 + expect_zoe2)),$all" \
+        "alice,$t1,$t2,$all,$all" "bob stub,0,0,0,$all" "carol solo,$t1,0,$t1,$all" "dave-empty,0,0,0,$all" "학생 7,0,$t2,$t2,$all")
     if [ "$(grep -v '^hostile-' "$GR/gradebook.csv")" = "$rows" ]; then
-        ok "grading: honest scores as make check gives them (the mutants $expect_zoe1/13 and $expect_zoe2/13), odd ids quoted right"
+        ok "grading: honest scores as make check gives them (the mutants $expect_zoe1/$t1 and $expect_zoe2/$t2), odd ids quoted right"
     else
         bad "grading: honest rows differ: expected $(printf '%s' "$rows" | tr '\n' '|'), got $(grep -v '^hostile-' "$GR/gradebook.csv" | tr '\n' '|')"
     fi
@@ -208,7 +212,7 @@ grading_outputs() {
     local GR=$1 d n=0 broken=""
     for d in "$GR"/students/*/; do
         n=$((n + 1))
-        jq -e '(.tests | length) == 26 and (.score | type) == "number"' "$d/results.json" >/dev/null 2>&1 || broken+=" ${d%/}/results.json"
+        jq -e --argjson n "$(($(tests_in 01) + $(tests_in 02)))" '(.tests | length) == $n and (.score | type) == "number"' "$d/results.json" >/dev/null 2>&1 || broken+=" ${d%/}/results.json"
         xmllint --noout "$d/junit.xml" 2>/dev/null || broken+=" ${d%/}/junit.xml"
         [ -s "$d/feedback.md" ] || broken+=" ${d%/}/feedback.md"
     done
@@ -440,8 +444,8 @@ grading_release() {
     fi
     make --no-print-directory -C "$R" check lesson1 >"$G/release-check.out" 2>&1
     local status=$?
-    if [ "$status" -ne 0 ] && grep -q "0 of 13 tests pass" "$G/release-check.out"; then
-        ok "grading: in the release, make check lesson1 builds and runs (the stub fails 13 of 13)"
+    if [ "$status" -ne 0 ] && grep -q "0 of $(tests_in 01) tests pass" "$G/release-check.out"; then
+        ok "grading: in the release, make check lesson1 builds and runs (the stub fails $(tests_in 01) of $(tests_in 01))"
     else
         bad "grading: in the release, make check lesson1 exited $status (see $G/release-check.out)"
     fi
