@@ -585,6 +585,18 @@ WB_TEST(lesson05, standardize_constant_columns_pipeline,
 
 WB_TEST(lesson05, minmax_fit_random, "minmax_fit on random features, and with no rows (-1, writes nothing)")
 {
+    /* First a column of positive values only: a minimum started at 0 instead of at the first
+       row stays 0 there, whatever the seed. */
+    {
+        static const double data[] = {3.0, 5.0, 4.0};
+        double want_min[1], want_max[1];
+        oracle_minmax_fit(data, 3, 1, want_min, want_max);
+        wb_call call = wb_call_of("minmax_fit", "X = {3, 5, 4}, rows = 3, cols = 1, min, max");
+        double *X = wb_buffer_copy(data, 3), *min = wb_buffer(1), *max = wb_buffer(1);
+        expect_status(&call, minmax_fit(X, 3, 1, min, max), 0, "0: rows >= 1");
+        wb_expect_vector(&call, "min", min, (wb_expected){want_min, "gsl_stats_minmax on each column"},
+                         1, WB_TOL_DEFAULT, WB_NO_VARIANTS);
+    }
     for (int trial = 0; trial < 10; trial++) {
         size_t rows = 1 + (size_t)wb_uniform(0, MAX_ROWS), cols = 1 + (size_t)trial % MAX_COLS;
         double data[MAX_CELLS], offset[MAX_COLS], scale[MAX_COLS], want_min[MAX_COLS],
