@@ -76,16 +76,22 @@ typedef struct {
     size_t len;
 } message;
 
-__attribute__((format(printf, 2, 3))) static void say(message *m, const char *fmt, ...)
+/* Appends FMT's text to the message, cut at its end. */
+static void vsay(message *m, const char *fmt, va_list ap)
 {
     if (m->len >= sizeof m->text - 1)
         return;
-    va_list ap;
-    va_start(ap, fmt);
     int k = vsnprintf(m->text + m->len, sizeof m->text - m->len, fmt, ap);
-    va_end(ap);
     if (k > 0)
         m->len += (size_t)k < sizeof m->text - m->len ? (size_t)k : sizeof m->text - m->len - 1;
+}
+
+__attribute__((format(printf, 2, 3))) static void say(message *m, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(m, fmt, ap);
+    va_end(ap);
 }
 
 /* A line of the message under a label ("shape", "error"...): the label padded to its column. */
@@ -93,14 +99,10 @@ __attribute__((format(printf, 3, 4))) static void say_as(message *m, const char 
                                                          const char *fmt, ...)
 {
     say(m, "%s", wb_label(label));
-    if (m->len >= sizeof m->text - 1)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    int k = vsnprintf(m->text + m->len, sizeof m->text - m->len, fmt, ap);
+    vsay(m, fmt, ap);
     va_end(ap);
-    if (k > 0)
-        m->len += (size_t)k < sizeof m->text - m->len ? (size_t)k : sizeof m->text - m->len - 1;
 }
 
 /* A number as a student should read it: NaN and infinities by name. */
