@@ -37,7 +37,9 @@ else
 OPT := -O2 -g
 endif
 INCLUDES := -Ilessons -Ilessons/lesson$(LESSON) -Ichecker/core -Ichecker/oracle -Ichecker/worker
-LIBS := $(CRITERION_LIBS) $(GSL_LIBS) -lm
+# The judge links GSL statically too: each test is a freshly executed process, and the shared
+# library's relocations cost more at every start than the larger file does.
+LIBS := $(CRITERION_LIBS) $(GSL_STATIC) -lm
 
 # libwbcheck.a: the checker core (runner, comparisons, guards); liboracle.a: the oracle and the
 # stub record, which the plot drivers use too.

@@ -179,9 +179,11 @@ static char **worker_argv(const char *path, const char *variable)
     return argv;
 }
 
-/* exec_worker PATH REQ RESP JUDGE VARIABLE: in the forked child, becomes the worker (or the
-   zygote, whose argv file VARIABLE names; it has no replies descriptor: RESP -1). */
-static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t judge,
+/* exec_worker ARGV PATH REQ RESP JUDGE VARIABLE: in the child, becomes the worker (or the
+   zygote, whose argv file VARIABLE names; it has no replies descriptor: RESP -1). The child
+   may share the test process's memory (vfork): it allocates nothing and calls only system
+   calls' wrappers (as posix_spawn's child does), so ARGV is made before. */
+static _Noreturn void exec_worker(char **argv, const char *path, int req, int resp, pid_t judge,
                                   const char *variable)
 {
     setpgid(0, 0);
@@ -223,7 +225,6 @@ static _Noreturn void exec_worker(const char *path, int req, int resp, pid_t jud
     sigset_t unblocked;
     sigemptyset(&unblocked);
     sigprocmask(SIG_SETMASK, &unblocked, NULL);
-    char **argv = worker_argv(path, variable);
     execvp(argv[0], argv);
     _exit(126);
 }
@@ -262,10 +263,11 @@ void wb_zygote_start(void)
         return;
     }
     fflush(NULL);
+    char **argv = worker_argv(path, "WB_ZYGOTE_SANDBOX");
     pid_t judge = getpid();
     pid_t pid = fork();
     if (pid == 0)
-        exec_worker(path, listener, -1, judge, "WB_ZYGOTE_SANDBOX");
+        exec_worker(argv, path, listener, -1, judge, "WB_ZYGOTE_SANDBOX");
     close(listener);
     if (pid > 0)
         setenv("WB_ZYGOTE_SOCKET", zygote_socket, 1);
@@ -332,12 +334,21 @@ static void start_worker(const wb_call *call)
     signal(SIGPIPE, SIG_IGN);
     if ((life = zygote_worker(req[0], resp[1])) < 0) {
         fflush(NULL);
+        char **argv = worker_argv(path, "WB_WORKER_SANDBOX");
         pid_t judge = getpid();
-        pid_t pid = fork();
+        /* vfork: the test process has threads (Criterion's), and copying its address space
+           for a child that only execs cost more than the rest of starting the worker. Every
+           signal is blocked until the child has reset their handlers, as posix_spawn does. */
+        sigset_t all, before;
+        sigfillset(&all);
+        sigprocmask(SIG_SETMASK, &all, &before);
+        pid_t pid = vfork();
+        if (pid != 0)
+            sigprocmask(SIG_SETMASK, &before, NULL);
         if (pid < 0)
             give_upf(call, _("checker: cannot start the worker: %s"), strerror(errno));
         if (pid == 0)
-            exec_worker(path, req[0], resp[1], judge, "WB_WORKER_SANDBOX");
+            exec_worker(argv, path, req[0], resp[1], judge, "WB_WORKER_SANDBOX");
         setpgid(pid, pid);
         worker = pid;
     }
