@@ -69,7 +69,7 @@ grading_report_pages() {
     mkdir -p "$RB/results/$V" "$RB/plots"
     for num in 01 02 03; do
         case $num in
-            01) from=selftest-mutant-central_over_h ;;
+            01) from=selftest-mutant-central_over_h ;;   # (its patch has no Test: line: judged in full)
             02) from=selftest-solution-asan ;;
             03) from=selftest-stub ;;
         esac

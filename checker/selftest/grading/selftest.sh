@@ -142,7 +142,8 @@ grading_selftest() {
 
     # The rest are independent (each in folders of its own) and wait on sandboxes and
     # timeouts as much as they compute: they run side by side, their lines printed in order.
-    local part parts=(hostile_ids interrupted unsandboxed sandbox bad_input release report_pages) pids=()
+    # (the report pages come later: they need the lessons' results too, see checker/tools/selftest)
+    local part parts=(hostile_ids interrupted unsandboxed sandbox bad_input release) pids=()
     for part in "${parts[@]}"; do
         "grading_$part" "$G" "$S" >"$G/part-$part.result" 2>&1 &
         pids+=($!)
@@ -209,10 +210,10 @@ grading_check_score() {
 
 # Every student's results.json and junit.xml parse, with every test of both lessons.
 grading_outputs() {
-    local GR=$1 d n=0 broken=""
+    local GR=$1 d n=0 broken="" tests=$(($(tests_in 01) + $(tests_in 02)))
     for d in "$GR"/students/*/; do
         n=$((n + 1))
-        jq -e --argjson n "$(($(tests_in 01) + $(tests_in 02)))" '(.tests | length) == $n and (.score | type) == "number"' "$d/results.json" >/dev/null 2>&1 || broken+=" ${d%/}/results.json"
+        jq -e --argjson n "$tests" '(.tests | length) == $n and (.score | type) == "number"' "$d/results.json" >/dev/null 2>&1 || broken+=" ${d%/}/results.json"
         xmllint --noout "$d/junit.xml" 2>/dev/null || broken+=" ${d%/}/junit.xml"
         [ -s "$d/feedback.md" ] || broken+=" ${d%/}/feedback.md"
     done
@@ -335,7 +336,7 @@ PY
 grading_interrupted() {
     local G=$1 S=$2 K=$1/killed C=$1/subset
     rm -rf "$C" && mkdir -p "$C"
-    cp -r "$S/alice" "$S/bob stub" "$S/Zoë O'Brien, \"jr\"" "$S/carol solo" "$C/"
+    cp -r "$S/alice" "$S/Zoë O'Brien, \"jr\"" "$C/"
     GRADES=$K SUBMISSIONS=$C LESSONS=1,2 GRADE_TIMEOUT=0.5 setsid checker/grade/grade >"$G/killed1.out" 2>&1 &
     local pid=$! waited=0
     while [ "$(find "$K/.work/results" -name "*.tsv" 2>/dev/null | wc -l)" -lt 3 ] && [ "$waited" -lt 600 ]; do
@@ -353,7 +354,7 @@ grading_interrupted() {
             GRADES=$K LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade report
     } >"$G/killed2.out" 2>&1 || status=$?
     local expected
-    expected=$(grep -E '^(id|alice|bob stub|carol solo|"Zoë)' "$G/gradebook.first")
+    expected=$(grep -E '^(id|alice|"Zoë)' "$G/gradebook.first")
     if [ "$status" -eq 0 ] && [ "$(cat "$K/gradebook.csv" 2>/dev/null)" = "$expected" ]; then
         ok "grading: killed with SIGKILL $([ "$finished" = yes ] && echo "(after it had finished)" || echo "mid-run"), resumed through GNU parallel: the same gradebook"
     else
