@@ -76,7 +76,7 @@ grading_report_pages() {
         cp "$B/results/$from/lesson$num.tsv" "$B/results/$from/lesson$num.run" "$RB/results/$V/" 2>/dev/null ||
             { bad "report pages: no results of $from for lesson $num (make test's lessons run first)"; return; }
     done
-    cp -r "$B/plots/lesson01" "$B/plots/lesson03" "$RB/plots/"   # (lesson 2's figures are the probes' meanwhile)
+    cp -r "$B/plots/lesson01" "$B/plots/lesson03" "$RB/plots/"
     if ! WB_BUILD=$RB WB_VARIANT=$V "$WB" report >"$R/report.out" 2>&1 || [ ! -s "$RB/report/index.html" ]; then
         bad "report pages: make report failed (see $R/report.out)"
         return

@@ -9,7 +9,7 @@
  *   risk.dat                 the blog post Optimization's risk f = x cos(pi x) and empirical risk
  *                            g = f + 0.2 cos(5 pi x); labels: their minima (gsl_min) and plain
  *                            descent on each (reference, your noisy_descent_1d with noise 0)
- *   escape.dat               where noisy descent from f's local minimum ends, over 300 runs,
+ *   escape.dat               where noisy descent from f's local minimum ends, over 100 runs,
  *                            without and with noise (histograms: reference, yours)
  * The reference runs are the checker's own descent (oracle_gd_run) on the notes' formula; yours
  * use your gd_run, and on the camelback your camelback and camelback_grad.
@@ -97,7 +97,7 @@ static double empirical_risk(double x, void *p) { return risk(x, p) + 0.2 * cos(
 static double d_risk(double x, void *p) { (void)p; return cos(M_PI * x) - M_PI * x * sin(M_PI * x); }
 static double d_empirical_risk(double x, void *p) { return d_risk(x, p) - M_PI * sin(5.0 * M_PI * x); }
 
-enum { ESCAPE_RUNS = 300, ESCAPE_STEPS = 300, ESCAPE_BINS = 70 };
+enum { ESCAPE_RUNS = 100, ESCAPE_STEPS = 300, ESCAPE_BINS = 70 };
 
 /* Your noisy_descent_1d, or NaN where it is missing or its result is not finite. */
 static double your_descent(wb_scalar_fn dfdx, double x0, double lr, size_t steps, double noise,
@@ -136,7 +136,7 @@ static void risk_figures(const char *dir, FILE *labels)
     else
         fprintf(labels, "gd_your_f = NaN\ngd_your_g = NaN\n");
 
-    /* 300 runs from f's local minimum, each on its own seeded stream */
+    /* 100 runs from f's local minimum, each on its own seeded stream */
     const double x0 = oracle_minimize_1d(risk, NULL, -0.6, -0.27, 0.0), noise = 0.2, lr = 0.02;
     double lo = -1.5, width = 3.5 / ESCAPE_BINS;
     unsigned counts[4][ESCAPE_BINS] = {{0}};

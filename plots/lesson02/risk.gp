@@ -24,7 +24,7 @@ set title tx(sprintf(tr("From f's local minimum %.3f: %d steps, lr %g\nnoise %g 
     (escaped_yours == escaped_yours) ? sprintf("%.0f%%", 100 * escaped_yours) : tr("missing", "없음")))
 set xrange [-1.5:2]
 set yrange [0:1.1]
-set ylabel tr("fraction of 300 runs ending here", "300번의 실행 가운데 여기서 끝난 비율")
+set ylabel tr("fraction of 100 runs ending here", "100번의 실행 가운데 여기서 끝난 비율")
 set key top center box opaque font ",10"
 if (!is_png) { set key below nobox }
 set style fill solid 0.5 noborder

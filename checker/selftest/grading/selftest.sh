@@ -142,8 +142,7 @@ grading_selftest() {
 
     # The rest are independent (each in folders of its own) and wait on sandboxes and
     # timeouts as much as they compute: they run side by side, their lines printed in order.
-    # (the report pages come later: they need the lessons' results too, see checker/tools/selftest)
-    local part parts=(hostile_ids interrupted unsandboxed sandbox bad_input release) pids=()
+    local part parts=(hostile_ids interrupted unsandboxed sandbox bad_input release report_pages) pids=()
     for part in "${parts[@]}"; do
         "grading_$part" "$G" "$S" >"$G/part-$part.result" 2>&1 &
         pids+=($!)
