@@ -549,9 +549,12 @@ static void column_projections(const double *dX, const bn_case *c, const double 
 
 /*
  * The rounding of those sums: 64 eps sum_i t_ij (1 + |X_ij - mean_j|), where
- * t_ij = |gamma_j| / s_j (|dY_ij| + sum_k |dY_kj| / m + |x_hat_ij| sum_k |dY_kj x_hat_kj| / m)
+ * t_ij = |gamma_j| / s_j (|dY_ij| + sum_k |dY_kj| / m + |x_hat_ij| sum_k |dY_kj x_hat_kj| / m
+ *                         + r_ij sum_k |dY_kj x_hat_kj| / m + |x_hat_ij| sum_k |dY_kj| r_kj / m)
  * bounds the terms whose difference dX_ij is (dX itself can be exactly 0: with m = 2 and
- * eps = 0, x_hat = -1, +1 whatever X is). The largest over the columns.
+ * eps = 0, x_hat = -1, +1 whatever X is). r_ij = (|X_ij| + |mean_j|) / s_j carries the rounding
+ * of X_ij - mean_j into x_hat: a column whose spread is far below its values (X near -1.92 with
+ * s = 0.0015) rounds each x_hat by about eps r, not eps |x_hat|. The largest over the columns.
  */
 static double projection_roundoff(const bn_case *c, const double *dY, const double *mean,
                                   const double *var)
@@ -559,15 +562,19 @@ static double projection_roundoff(const bn_case *c, const double *dY, const doub
     size_t m = c->m, d = c->d;
     double worst = 0.0;
     for (size_t j = 0; j < d; j++) {
-        double s = sqrt(var[j] + c->eps), abs_dy = 0.0, abs_dy_xhat = 0.0, size = 0.0;
+        double s = sqrt(var[j] + c->eps), abs_dy = 0.0, abs_dy_xhat = 0.0, abs_dy_r = 0.0, size = 0.0;
         for (size_t i = 0; i < m; i++) {
-            abs_dy += fabs(dY[i * d + j]);
-            abs_dy_xhat += fabs(dY[i * d + j] * (c->X[i * d + j] - mean[j]) / s);
+            double x = c->X[i * d + j], dy = fabs(dY[i * d + j]);
+            abs_dy += dy;
+            abs_dy_xhat += dy * fabs((x - mean[j]) / s);
+            abs_dy_r += dy * (fabs(x) + fabs(mean[j])) / s;
         }
         for (size_t i = 0; i < m; i++) {
-            double dev = c->X[i * d + j] - mean[j];
+            double x = c->X[i * d + j], dev = x - mean[j];
+            double xhat = fabs(dev / s), r = (fabs(x) + fabs(mean[j])) / s;
             size += fabs(c->gamma[j]) / s *
-                    (fabs(dY[i * d + j]) + abs_dy / m + fabs(dev / s) * abs_dy_xhat / m) *
+                    (fabs(dY[i * d + j]) + abs_dy / m + xhat * abs_dy_xhat / m + r * abs_dy_xhat / m +
+                     xhat * abs_dy_r / m) *
                     (1.0 + fabs(dev));
         }
         worst = fmax(worst, 64.0 * DBL_EPSILON * size);
