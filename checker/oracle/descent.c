@@ -6,6 +6,7 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_multiroots.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
@@ -143,6 +144,40 @@ static void mm_fdf(const gsl_vector *v, void *p, double *f, gsl_vector *g)
     mm_df(v, p, g);
 }
 
+static int mr_grad(const gsl_vector *v, void *p, gsl_vector *g)
+{
+    mm_df(v, p, g);
+    return GSL_SUCCESS;
+}
+
+/*
+ * Near a minimum f is flat to its last bits: f(x) - f* ~ ||grad||^2 / (2 lambda) falls below
+ * eps |f*| while ||grad|| is still about sqrt(2 lambda eps |f*|) (7e-8 for f* = -2.2), and a
+ * line search on f stalls there. grad(x) = 0 is then solved from the gradient alone by
+ * gsl_multiroot's hybrid method (Powell's dogleg, with a finite-difference Jacobian: the
+ * Hessian), from x; x becomes its root when that has the smaller gradient.
+ */
+static void polish_stationary_point(const wb_objective *obj, gsl_vector *x)
+{
+    size_t n = x->size;
+    gsl_multiroot_function G = {mr_grad, n, (void *)obj};
+    gsl_multiroot_fsolver *r = gsl_multiroot_fsolver_alloc(gsl_multiroot_fsolver_hybrids, n);
+    gsl_vector *g = gsl_vector_alloc(n);
+    mm_df(x, (void *)obj, g);
+    double before = gsl_blas_dnrm2(g);
+    gsl_multiroot_fsolver_set(r, &G, x);
+    int status = GSL_CONTINUE;
+    for (int iter = 0; iter < 100 && status == GSL_CONTINUE; iter++) {
+        if (gsl_multiroot_fsolver_iterate(r))
+            break;
+        status = gsl_multiroot_test_residual(r->f, 1e-13);
+    }
+    if (gsl_blas_dnrm2(r->f) < before)
+        gsl_vector_memcpy(x, r->x);
+    gsl_vector_free(g);
+    gsl_multiroot_fsolver_free(r);
+}
+
 int oracle_minimize(const wb_objective *obj, const double *x0, size_t n, double *xmin)
 {
     gsl_multimin_function_fdf F = {mm_f, mm_df, mm_fdf, n, (void *)obj};
@@ -165,6 +200,14 @@ int oracle_minimize(const wb_objective *obj, const double *x0, size_t n, double 
         gsl_vector_memcpy(x, s->x);
         if (gsl_blas_dnrm2(s->gradient) <= 1e-11)
             status = GSL_SUCCESS;
+    }
+    if (status != GSL_SUCCESS) {
+        polish_stationary_point(obj, x);
+        gsl_vector *g = gsl_vector_alloc(n);
+        mm_df(x, (void *)obj, g);
+        if (gsl_blas_dnrm2(g) <= 1e-11)
+            status = GSL_SUCCESS;
+        gsl_vector_free(g);
     }
     for (size_t i = 0; i < n; i++)
         xmin[i] = gsl_vector_get(x, i);

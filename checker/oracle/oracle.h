@@ -78,7 +78,8 @@ double oracle_quadratic_curvature(const oracle_quadratic *q);
 /* The same with its unit eigenvector v (gsl_eigen_symmv). */
 double oracle_quadratic_top_direction(const oracle_quadratic *q, double *v);
 
-/* The minimiser by gsl_multimin (vector_bfgs2), started at x0; returns GSL's status. */
+/* The minimiser by gsl_multimin (vector_bfgs2), started at x0, where its line search stalls
+   finished by gsl_multiroot (hybrids) on grad = 0; returns GSL's status. */
 int oracle_minimize(const wb_objective *obj, const double *x0, size_t n, double *xmin);
 
 /* Gradient descent as specified in lesson 2, in long double:
