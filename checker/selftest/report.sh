@@ -23,7 +23,7 @@ report_chromium() { # report_chromium PROFILE ARG...: headless, a profile of its
 
 # png_size FILE: "WIDTHxHEIGHT" of a PNG, or nothing.
 png_size() {
-    [ "$(head -c 8 "$1" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || return 0
+    is_png "$1" || return 0
     od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d", (($1 * 256 + $2) * 256 + $3) * 256 + $4, (($5 * 256 + $6) * 256 + $7) * 256 + $8 }'
 }
 

@@ -45,9 +45,9 @@ grading_class() {
     local markup="$S/hostile-<img src=x onerror=alert(1)>"
     mkdir -p "$markup" && cp "$s1" "$markup/" && echo '#error <script>alert(2)</script>' >"$markup/gradient_descent.c"
     for f in "$GRADING_HOSTILE"/*.c; do
-        name=$(basename "$f" .c)
+        name=${f##*/} name=${name%.c}
         lesson=$(sed -n 's/^ \* Lesson: //p' "$f")
-        file=$("$WB" field "0$lesson" 3)
+        file=${LFILE[0$lesson]}
         mkdir -p "$S/hostile-$name" && cp "$f" "$S/hostile-$name/$file.c"
         # the functions the lesson gained since the file was written, as their stubs
         awk -f "$GRADING_SRC/complete.awk" "$f" "lessons/lesson0$lesson/$file.c" >>"$S/hostile-$name/$file.c"
@@ -84,7 +84,7 @@ grading_selftest() {
 
     local f name lesson expect col score fb
     for f in "$GRADING_HOSTILE"/*.c; do
-        name=$(basename "$f" .c)
+        name=${f##*/} name=${name%.c}
         lesson=$(sed -n 's/^ \* Lesson: //p' "$f")
         expect=$(sed -n 's/^ \* Expect: //p' "$f")
         col=$((lesson + 1))
@@ -162,7 +162,7 @@ grading_every_lesson() {
     local G=$1 C=$1/all-lessons A=$1/all-grades num file n total=0 max=0
     rm -rf "$G" && mkdir -p "$G" "$C/ada" "$C/stub"
     for num in $("$WB" lessons); do
-        file=$("$WB" field "$num" 3)
+        file=${LFILE[$num]}
         cp "solutions/lesson$num/$file.c" "$C/ada/"
         awk -f checker/tools/mkstub.awk "solutions/lesson$num/$file.c" >"$C/stub/$file.c"
     done
@@ -229,7 +229,7 @@ grading_outputs() {
     else
         bad "grading: the id $zoe is not written as $back in gradebook.csv"
     fi
-    if [ "$(head -c 8 "$GR/scores.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+    if is_png "$GR/scores.png"; then
         ok "grading: scores.png is a PNG ($(stat -c %s "$GR/scores.png") bytes)"
     else
         bad "grading: no scores.png"
