@@ -22,9 +22,10 @@ CORE := $(BUILD)/core/$(FLAVOR)
 SUITE := $(BUILD)/suite/$(FLAVOR)
 GEN := $(BUILD)/gen/lesson$(LESSON)
 HEADER := lessons/lesson$(LESSON)/$(FILE).h
-# The earlier lessons this one uses, from its header (see the worker's rule below).
+# The earlier lessons this one uses, from its header's `#include "lessonNN/FILE.h"` lines (see
+# the worker's rule below), read by make itself: this file is read for every check and build.
 USED_DIR ?= lessons
-USES := $(shell sed -n 's|^#include "\(lesson[0-9][0-9]/[A-Za-z_0-9]*\)\.h".*|\1|p' $(HEADER) 2>/dev/null)
+USES := $(patsubst @@%.h",%,$(filter @@lesson%.h",$(subst #include "lesson,@@lesson,$(if $(wildcard $(HEADER)),$(file <$(HEADER))))))
 USED_OBJ := $(USES:%=$(OUT)/uses/%.o)
 
 STD := -std=c17 -D_DEFAULT_SOURCE
