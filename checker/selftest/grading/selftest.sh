@@ -157,7 +157,8 @@ grading_selftest() {
 }
 
 # Every lesson of the registry, graded once: one student with every solution gets full marks,
-# and every lesson's stub grades (grade prepare runs it) and scores 0.
+# and every lesson's stub grades (grade prepare runs it) and fails every test of its lesson
+# (the stub's check for each lesson when every lesson is tested: checker/tools/selftest).
 grading_every_lesson() {
     local G=$1 C=$1/all-lessons A=$1/all-grades num file n total=0 max=0
     rm -rf "$G" && mkdir -p "$G" "$C/ada" "$C/stub"
@@ -179,6 +180,18 @@ grading_every_lesson() {
     else
         bad "grading: every lesson: ada '$row', stub '$stub_row' (see $G/all.out)"
     fi
+    # each stub's result: every test of its lesson reported, and every one failed
+    local id lesson state key rest r fails
+    while IFS=$'\t' read -r id lesson state key rest; do
+        [ "$id" = stub ] || continue
+        r="$A/.work/results/$key.tsv" n=$((10#$lesson)) total=$(tests_in "$lesson")
+        fails=$(awk -F'\t' '$1 == "test" && $3 == "FAIL"' "$r" 2>/dev/null | grep -c .)
+        if [ "$state" = job ] && [ "$fails" -eq "$total" ] && [ "$(grep -c $'^test\t' "$r")" -eq "$total" ]; then
+            ok "lesson $n: the untouched stub fails every test ($fails/$total)"
+        else
+            bad "lesson $n: the untouched stub fails $fails of $total tests when graded (see $r)"
+        fi
+    done <"$A/.work/plan.tsv"
 }
 
 # Every results.json and junit.xml that any run above wrote parses (jq, xmllint).
