@@ -124,8 +124,17 @@ grading_selftest() {
     fi
     grading_outputs "$GR"
 
-    # ---- a second run, then a changed file ----------------------------------------------------
+    # The rest are independent (each in folders of its own) and wait on sandboxes and
+    # timeouts as much as they compute: they run side by side, their lines printed in order;
+    # all but the class pages' (which read this class's grades) beside the two runs below.
     cp "$GR/gradebook.csv" "$G/gradebook.first"
+    local part parts=(hostile_ids interrupted unsandboxed sandbox bad_input release report_pages) pids=()
+    for part in "${parts[@]:0:6}"; do
+        "grading_$part" "$G" "$S" >"$G/part-$part.result" 2>&1 &
+        pids+=($!)
+    done
+
+    # ---- a second run, then a changed file ----------------------------------------------------
     GRADES=$GR SUBMISSIONS=$S LESSONS=1,2 GRADE_TIMEOUT=0.5 checker/grade/grade >"$G/run2.out" 2>&1
     if grep -q "Nothing to grade" "$G/run2.out" && cmp -s "$GR/gradebook.csv" "$G/gradebook.first"; then
         ok "grading: a second run grades nothing and writes the same gradebook"
@@ -140,13 +149,8 @@ grading_selftest() {
         bad "grading: after one change: $(grep -E 'Grading|Nothing' "$G/run3.out") (see $G/run3.out)"
     fi
 
-    # The rest are independent (each in folders of its own) and wait on sandboxes and
-    # timeouts as much as they compute: they run side by side, their lines printed in order.
-    local part parts=(hostile_ids interrupted unsandboxed sandbox bad_input release report_pages) pids=()
-    for part in "${parts[@]}"; do
-        "grading_$part" "$G" "$S" >"$G/part-$part.result" 2>&1 &
-        pids+=($!)
-    done
+    grading_report_pages "$G" "$S" >"$G/part-report_pages.result" 2>&1 &
+    pids+=($!)
     wait "${pids[@]}"
     for part in "${parts[@]}"; do
         cat "$G/part-$part.result"
