@@ -8,14 +8,8 @@
 # locale named by LC_ALL, LC_MESSAGES or LANG); English in the C locale. Only the messages'
 # locale changes: sort, awk and printf keep the caller's.
 
-wb_language() {
-    if [ -n "${WB_LANG:-}" ]; then printf '%s\n' "$WB_LANG"; return; fi
-    local locale=${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}
-    case $locale in '' | C | POSIX | C.*) return ;; esac
-    printf '%s\n' "${LANGUAGE:-$locale}"
-}
-
-# (the same, into WB_LANGUAGE without a subshell: every tool sources this file at its start)
+# WB_LANGUAGE: the messages' language, empty for English (set here without a subshell: every
+# tool sources this file at its start).
 WB_LANGUAGE=${WB_LANG:-}
 if [ -z "$WB_LANGUAGE" ]; then
     case ${LC_ALL:-${LC_MESSAGES:-${LANG:-}}} in

@@ -47,7 +47,7 @@ grading_class() {
     for f in "$GRADING_HOSTILE"/*.c; do
         name=${f##*/} name=${name%.c}
         lesson=$(sed -n 's/^ \* Lesson: //p' "$f")
-        file=${LFILE[0$lesson]}
+        file=${REG_FILE[0$lesson]}
         mkdir -p "$S/hostile-$name" && cp "$f" "$S/hostile-$name/$file.c"
         # the functions the lesson gained since the file was written, as their stubs
         awk -f "$GRADING_SRC/complete.awk" "$f" "lessons/lesson0$lesson/$file.c" >>"$S/hostile-$name/$file.c"
@@ -167,7 +167,7 @@ grading_every_lesson() {
     local G=$1 C=$1/all-lessons A=$1/all-grades num file n total=0 max=0
     rm -rf "$G" && mkdir -p "$G" "$C/ada" "$C/stub"
     for num in $("$WB" lessons); do
-        file=${LFILE[$num]}
+        file=${REG_FILE[$num]}
         cp "solutions/lesson$num/$file.c" "$C/ada/"
         awk -f checker/tools/mkstub.awk "solutions/lesson$num/$file.c" >"$C/stub/$file.c"
     done
